@@ -1,0 +1,139 @@
+"""Compare a learner's result with the reference's: type, shape, precision, values.
+
+Pure functions. The messages name values and indices; the caller withholds them on hidden
+tests and keeps only ``problem``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from lossdrill.spec import Tolerance
+
+_PRECISION = {"float16": 16, "float32": 32, "float64": 64}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    ok: bool
+    problem: str = ""  # "", type, shape, precision, not-finite, value
+    message: str = ""  # may name values: only for visible tests
+    brief: str = ""  # names no value: safe for hidden tests
+    max_abs: float | None = None
+    max_rel: float | None = None
+    where: tuple[int, ...] | None = None
+
+
+def as_array(value: Any) -> np.ndarray | None:
+    """The learner's result as a numeric array, or None when it is not numbers at all."""
+    if isinstance(value, (bool, np.bool_)) or value is None or isinstance(value, tuple):
+        return None
+    try:
+        arr = np.asarray(value)
+    except (ValueError, TypeError):
+        return None  # a ragged list
+    return arr if arr.dtype.kind in "iuf" else None
+
+
+def compare(expected: Any, got: Any, tol: Tolerance) -> Comparison:
+    if isinstance(expected, tuple):
+        return _compare_tuple(expected, got, tol)
+    want = np.asarray(expected)
+    have = as_array(got)
+    if have is None:
+        what = "a bool" if isinstance(got, (bool, np.bool_)) else _kind_of(got)
+        brief = f"returned {what}, expected {'a number' if want.ndim == 0 else 'an array'}"
+        return Comparison(False, "type", brief, brief)
+    if have.shape != want.shape:
+        expected_desc = "a single number (a scalar)" if want.ndim == 0 else f"shape {want.shape}"
+        got_desc = "a scalar" if have.ndim == 0 else f"an array of shape {have.shape}"
+        brief = f"returned {got_desc}, expected {expected_desc}"
+        return Comparison(False, "shape", brief, brief)
+    if _PRECISION.get(have.dtype.name, 99) < _PRECISION.get(want.dtype.name, 0):
+        brief = (f"returned {have.dtype.name}, expected {want.dtype.name}: compute in float64 "
+                 f"(lower precision keeps only ~{3 if have.dtype.name == 'float16' else 7} digits)")
+        return Comparison(False, "precision", brief, brief)
+    return _compare_values(want.astype(np.float64), have.astype(np.float64), tol)
+
+
+def _compare_tuple(expected: tuple[Any, ...], got: Any, tol: Tolerance) -> Comparison:
+    if not isinstance(got, (tuple, list)) or len(got) != len(expected):
+        brief = f"returned {_kind_of(got)}, expected a tuple of {len(expected)} values"
+        return Comparison(False, "type", brief, brief)
+    for i, (want, have) in enumerate(zip(expected, got)):
+        result = compare(want, have, tol)
+        if not result.ok:
+            return Comparison(
+                False, result.problem, f"item {i} of the result: {result.message}",
+                f"item {i} of the result: {result.brief}",
+                result.max_abs, result.max_rel, result.where,
+            )
+    return Comparison(True)
+
+
+def close_mask(want: np.ndarray, have: np.ndarray, tol: Tolerance) -> np.ndarray:
+    """Element-wise |have − want| ≤ atol + rtol·|want|; NaN matches NaN, ±∞ matches itself."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        near = np.abs(have - want) <= tol.atol + tol.rtol * np.abs(want)
+    same_special = (np.isnan(want) & np.isnan(have)) | (np.isinf(want) & (have == want))
+    return np.asarray(near | same_special)
+
+
+def _compare_values(want: np.ndarray, have: np.ndarray, tol: Tolerance) -> Comparison:
+    ok = close_mask(want, have, tol)
+    if ok.all():
+        return Comparison(True)
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        abs_err = np.where(ok, 0.0, np.abs(have - want))
+        rel_err = abs_err / np.abs(want)
+    abs_err = np.nan_to_num(abs_err, nan=np.inf)
+    flat = int(np.argmax(abs_err))
+    where = tuple(int(i) for i in np.unravel_index(flat, want.shape)) if want.ndim else ()
+    max_abs = float(abs_err.max())
+    max_rel = float(np.nan_to_num(rel_err, nan=np.inf).max())
+    bad = ~np.isfinite(have) & np.isfinite(want)
+    at = f" at index {where}" if where else ""
+    if bad.any():
+        first = tuple(int(i) for i in np.argwhere(bad)[0]) if want.ndim else ()
+        value = have[first] if want.ndim else have[()]
+        spot = f" at index {first}" if first else ""
+        message = (f"returned {value}{spot} where the reference is finite "
+                   f"({_fmt(float(want[first] if want.ndim else want[()]))})")
+        return Comparison(False, "not-finite", message,
+                          "returned NaN or ∞ where the reference is finite",
+                          max_abs, max_rel, first)
+    if want.ndim == 0:
+        message = f"expected {_fmt(float(want))}, got {_fmt(float(have))}"
+    else:
+        count = int((~ok).sum())
+        message = (f"{count} of {ok.size} elements differ; worst{at}: expected "
+                   f"{_fmt(float(want[where]))}, got {_fmt(float(have[where]))}")
+    message += f" (abs error {_fmt(max_abs)}, rel error {_fmt(max_rel)})"
+    return Comparison(False, "value", message, "wrong value", max_abs, max_rel, where)
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "None"
+    if isinstance(value, (list, tuple)):
+        return f"a {type(value).__name__} that is not numbers"
+    return f"a {type(value).__name__}"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.6g}"
+
+
+def abbreviate(value: Any) -> str:
+    """An array or number shortened for a report line."""
+    if isinstance(value, tuple):
+        return "(" + ", ".join(abbreviate(v) for v in value) + ")"
+    arr = as_array(value)
+    if arr is None:
+        return repr(value)[:60]
+    if arr.ndim == 0:
+        return _fmt(float(arr))
+    return np.array2string(arr, precision=6, threshold=8, edgeitems=3, max_line_width=70)

@@ -1,0 +1,379 @@
+"""Grade one learner file (or a set of trusted functions) against an exercise. Never prints."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from lossdrill import diagnose
+from lossdrill.compare import Comparison, abbreviate, as_array, close_mask, compare
+from lossdrill.errors import SpecError
+from lossdrill.reference import Reference, load_reference
+from lossdrill.results import CheckResult, Diagnosis, TestResult
+from lossdrill.sandbox.local import LocalFunctions
+from lossdrill.sandbox.process import DEFAULT_MEMORY, LearnerProcess, Outcome
+from lossdrill.spec import Exercise, GradientTest, RaisesTest, TaskTest, Tolerance, ValueTest
+from lossdrill.tasks import TASKS
+from lossdrill.vectors import VISIBLE_SEED, resolve_args, test_rng
+
+# A learner process that dies (timeout, exit, crash) is restarted for the next test, at most
+# this many times: a file that hangs on every input ends in seconds, not minutes.
+MAX_RESTARTS = 2
+# Outcomes after which the process is gone.
+FATAL = frozenset({"timeout", "died", "exit", "protocol"})
+# Finite differences: tolerance of the learner's gradient against its own loss.
+FD_TOLERANCE = Tolerance(rtol=1e-4, atol=1e-6)
+
+
+class Learner(Protocol):
+    def call(self, function: str, args: dict[str, Any], timeout: float | None = None
+             ) -> Outcome: ...
+
+
+class RestartingLearner:
+    """A learner process that is started again (and the file re-imported) after it dies."""
+
+    def __init__(self, path: Path, process: LearnerProcess, timeout: float, memory: int):
+        self.path = path
+        self.process = process
+        self.timeout = timeout
+        self.memory = memory
+        self.restarts = 0
+
+    def call(self, function: str, args: dict[str, Any], timeout: float | None = None) -> Outcome:
+        if not self.process.alive:
+            if self.restarts >= MAX_RESTARTS:
+                return Outcome(False, kind="gave-up", message=(
+                    "not run: the learner process stopped too often (see the tests above)"))
+            self.restarts += 1
+            self.process = LearnerProcess(timeout=self.timeout, memory=self.memory).start()
+            loaded = self.process.load(self.path)
+            if not loaded.ok:
+                return loaded
+        return self.process.call(function, args, timeout)
+
+    def close(self) -> None:
+        self.process.close()
+
+
+@dataclass
+class Observation:
+    """One call of a learner's function on a test's inputs, kept for diagnosis."""
+
+    test: str
+    kind: str  # value, raises, gradient
+    function: str
+    args: dict[str, Any]
+    got: Outcome
+    passed: bool
+    expected: Any = None
+    problem: str = ""
+    variants: dict[str, Outcome] = field(default_factory=dict)
+
+
+@dataclass
+class _Run:
+    exercise: Exercise
+    learner: Learner
+    reference: Reference
+    seed: int
+    available: set[str]
+    results: list[TestResult] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    output: list[str] = field(default_factory=list)
+    hidden_output_chars: int = 0
+
+
+def fresh_seed() -> int:
+    return secrets.randbelow(2**31)
+
+
+def check_file(
+    exercise: Exercise,
+    path: Path,
+    *,
+    seed: int | None = None,
+    timeout: float | None = None,
+    memory: int = DEFAULT_MEMORY,
+    process: LearnerProcess | None = None,
+) -> CheckResult:
+    """Grade a learner's file in its own process. Pass an already started ``process`` to
+    overlap its start-up with the caller's work."""
+    started = time.monotonic()
+    timeout = timeout or exercise.timeout
+    process = process or LearnerProcess(timeout=timeout, memory=memory).start()
+    process.timeout = timeout
+    learner = RestartingLearner(path, process, timeout, memory)
+    try:
+        loaded = process.load(path)
+        reference = load_reference(exercise)
+        return _grade(exercise, learner, loaded, reference, seed, started, str(path))
+    finally:
+        learner.close()
+
+
+def check_functions(exercise: Exercise, functions: dict[str, Callable[..., Any]],
+                    *, seed: int | None = None, label: str = "") -> CheckResult:
+    """Grade trusted functions in this process (references and mistake variants)."""
+    started = time.monotonic()
+    loaded = Outcome(True, functions=sorted(functions))
+    reference = load_reference(exercise)
+    return _grade(exercise, LocalFunctions(functions), loaded, reference, seed, started, label)
+
+
+def _grade(exercise: Exercise, learner: Learner, loaded: Outcome, reference: Reference,
+           seed: int | None, started: float, file: str) -> CheckResult:
+    seed = fresh_seed() if seed is None else seed
+    run = _Run(exercise, learner, reference, seed, set(loaded.functions) if loaded.ok else set())
+    if loaded.output:
+        run.output.append(loaded.output)
+    for test in exercise.tests:
+        if not loaded.ok:
+            run.results.append(_result(test, "skipped", "not run: the file could not be loaded"))
+            continue
+        run.results.append(_run_test(run, test))
+    missing = [f for f in exercise.function_names if f not in run.available]
+    if not loaded.ok:
+        status = "error"
+        diagnoses = [diagnose.load_failure(loaded)]
+    else:
+        status = "error" if missing else (
+            "passed" if all(r.status == "passed" for r in run.results) else "failed")
+        _run_variants(run)
+        diagnoses = [diagnose.missing_function(name, loaded.functions) for name in missing]
+        diagnoses += diagnose.diagnose(run.observations, exercise.mistakes)
+    notes = []
+    if run.hidden_output_chars:
+        notes.append(f"{run.hidden_output_chars} characters printed during hidden tests "
+                     "are not shown")
+    return CheckResult(
+        exercise=exercise.id, slug=exercise.slug, title=exercise.title, file=file,
+        status=status, score=sum(r.score for r in run.results),
+        max_score=exercise.max_score, seed=seed, tests=run.results, diagnoses=diagnoses,
+        learner_output="".join(run.output), duration_s=time.monotonic() - started, notes=notes,
+    )
+
+
+def _result(test: Any, status: str, message: str, **extra: Any) -> TestResult:
+    return TestResult(test.name, test.kind, test.visibility, status,
+                      test.points if status == "passed" else 0.0, test.points, message, **extra)
+
+
+def _run_test(run: _Run, test: Any) -> TestResult:
+    needed = test.functions if isinstance(test, TaskTest) else (
+        (test.function, test.loss) if isinstance(test, GradientTest) else (test.function,))
+    absent = [f for f in needed if f not in run.available]
+    if absent:
+        return _result(test, "error", f"not run: `{absent[0]}` is not defined")
+    seed = test.seed if test.seed is not None else (
+        VISIBLE_SEED if test.visibility == "visible" else run.seed)
+    rng = test_rng(seed, test.name)
+    if isinstance(test, TaskTest):
+        return _run_task(run, test, rng)
+    args = resolve_args(test.args, rng)
+    if isinstance(test, ValueTest):
+        return _run_value(run, test, args)
+    if isinstance(test, RaisesTest):
+        return _run_raises(run, test, args)
+    return _run_gradient(run, test, args)
+
+
+def _call(run: _Run, test: Any, function: str, args: dict[str, Any]) -> Outcome:
+    outcome = run.learner.call(function, args)
+    if test.visibility == "hidden":
+        run.hidden_output_chars += len(outcome.output)
+    elif outcome.output:
+        run.output.append(outcome.output)
+    return outcome
+
+
+def _expected(run: _Run, test: Any, function: str, args: dict[str, Any]) -> Outcome:
+    outcome = LocalFunctions(run.reference.functions).call(function, args)
+    if not outcome.ok and not isinstance(test, RaisesTest):
+        raise SpecError(f"{run.exercise.solution_path}: the reference's {function} failed on "
+                        f"test '{test.name}': {outcome.message}; fix the reference or the test")
+    return outcome
+
+
+def describe_failure(outcome: Outcome, hidden: bool) -> str:
+    """What went wrong in a call, in the learner's terms; no input values on hidden tests."""
+    if outcome.kind == "inplace":
+        return ("modified an argument in place, but inputs are read-only: work on a copy "
+                f"(`{_last_line(outcome)}`)")
+    if outcome.kind in ("exception", "import") and outcome.exc_types:
+        if hidden:
+            return f"raised {outcome.exc_types[0]}"
+        return f"raised an exception:\n{outcome.traceback or outcome.message}"
+    return outcome.message
+
+
+def _last_line(outcome: Outcome) -> str:
+    return (outcome.traceback or outcome.message).strip().splitlines()[-1]
+
+
+def _run_value(run: _Run, test: ValueTest, args: dict[str, Any]) -> TestResult:
+    hidden = test.visibility == "hidden"
+    expected = _expected(run, test, test.function, args).value
+    got = _call(run, test, test.function, args)
+    obs = Observation(test.name, "value", test.function, args, got, False, expected)
+    run.observations.append(obs)
+    if not got.ok:
+        obs.problem = got.kind
+        return _result(test, "error", describe_failure(got, hidden))
+    cmp = compare(expected, got.value, run.exercise.tolerance_for(test))
+    obs.passed, obs.problem = cmp.ok, cmp.problem
+    if cmp.ok:
+        return _result(test, "passed", "")
+    if hidden:
+        return _result(test, "failed", cmp.brief)
+    return _result(test, "failed", cmp.message, details=_details(args, expected, got.value, cmp))
+
+
+def _details(args: dict[str, Any], expected: Any, got: Any, cmp: Comparison) -> dict[str, str]:
+    details = {name: abbreviate(value) for name, value in args.items()}
+    details = {f"input {k}": v for k, v in details.items()}
+    details["expected"] = abbreviate(expected)
+    details["got"] = abbreviate(got)
+    if cmp.max_abs is not None:
+        details["largest error"] = (f"abs {cmp.max_abs:.3g}, rel {cmp.max_rel:.3g}"
+                                    + (f" at index {cmp.where}" if cmp.where else ""))
+    return details
+
+
+def _run_raises(run: _Run, test: RaisesTest, args: dict[str, Any]) -> TestResult:
+    hidden = test.visibility == "hidden"
+    got = _call(run, test, test.function, args)
+    obs = Observation(test.name, "raises", test.function, args, got, False, test.exception)
+    run.observations.append(obs)
+    why = f": {test.reason}" if test.reason else ""
+    if not got.ok and test.exception in got.exc_types:
+        obs.passed = True
+        return _result(test, "passed", "")
+    if got.ok:
+        obs.problem = "no-raise"
+        shown = "" if hidden else f"returned {abbreviate(got.value)} "
+        return _result(test, "failed", f"{shown}instead of raising {test.exception}{why}")
+    obs.problem = got.kind
+    if got.exc_types:
+        return _result(test, "failed",
+                       f"raised {got.exc_types[0]}, expected {test.exception}{why}")
+    return _result(test, "error", describe_failure(got, hidden))
+
+
+def _one_sided(loss: Callable[[np.ndarray], float], x: np.ndarray, h: float
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """Left and right difference quotients of a scalar loss at every coordinate of x."""
+    base = loss(x)
+    left = np.empty(x.size)
+    right = np.empty(x.size)
+    for i in range(x.size):
+        step = np.zeros(x.size)
+        step[i] = h
+        step = step.reshape(x.shape)
+        right[i] = (loss(x + step) - base) / h
+        left[i] = (base - loss(x - step)) / h
+    return left.reshape(x.shape), right.reshape(x.shape)
+
+
+def _run_gradient(run: _Run, test: GradientTest, args: dict[str, Any]) -> TestResult:
+    hidden = test.visibility == "hidden"
+    x = np.asarray(args[test.wrt], dtype=np.float64)
+    ref = LocalFunctions(run.reference.functions)
+
+    def ref_loss(point: np.ndarray) -> float:
+        outcome = ref.call(test.loss, {**args, test.wrt: point})
+        if not outcome.ok:
+            raise SpecError(f"{run.exercise.solution_path}: the reference's {test.loss} failed "
+                            f"on test '{test.name}': {outcome.message}")
+        return float(outcome.value)
+
+    expected = _expected(run, test, test.function, args).value
+    got = _call(run, test, test.function, args)
+    obs = Observation(test.name, "gradient", test.function, args, got, False, expected)
+    run.observations.append(obs)
+    if not got.ok:
+        obs.problem = got.kind
+        return _result(test, "error", describe_failure(got, hidden))
+    shape_check = compare(expected, got.value, Tolerance(rtol=np.inf, atol=np.inf))
+    if not shape_check.ok:
+        obs.problem = shape_check.problem
+        return _result(test, "failed", shape_check.brief)
+    grad = np.asarray(as_array(got.value), dtype=np.float64)
+    # A coordinate where the reference's one-sided slopes differ sits on a kink: there any
+    # value between them is a valid subgradient.
+    left, right = _one_sided(ref_loss, x, test.step)
+    kink = ~np.isclose(left, right, rtol=1e-3, atol=1e-6)
+    lo, hi = np.minimum(left, right) - 1e-6, np.maximum(left, right) + 1e-6
+    tol = run.exercise.tolerance_for(test)
+    problems = []
+    if "reference" in test.against:
+        ok = np.where(kink, (grad >= lo) & (grad <= hi), close_mask(expected, grad, tol))
+        if not ok.all():
+            obs.problem = "value"
+            cmp = compare(np.where(kink, grad, expected), grad, tol)
+            problems.append("does not match the reference gradient" + (
+                "" if hidden else f": {cmp.message}"))
+    if "finite-differences" in test.against and not problems:
+        fd = _learner_fd(run, test, args, x)
+        if isinstance(fd, str):
+            problems.append(fd)
+        else:
+            ok = np.where(kink, True, close_mask(fd, grad, FD_TOLERANCE))
+            if not ok.all():
+                worst = tuple(int(i) for i in np.argwhere(~ok)[0])
+                problems.append(
+                    f"is not the derivative of your own {test.loss}: central differences give "
+                    + ("a different slope" if hidden else
+                       f"{fd[worst]:.6g} at index {worst}, your gradient {grad[worst]:.6g}"))
+    obs.passed = not problems
+    if obs.passed:
+        return _result(test, "passed", "")
+    return _result(test, "failed", f"{test.function} " + "; ".join(problems))
+
+
+def _learner_fd(run: _Run, test: GradientTest, args: dict[str, Any], x: np.ndarray
+                ) -> np.ndarray | str:
+    """Central differences of the learner's own loss, away from kinks."""
+    fd = np.empty(x.size)
+    for i in range(x.size):
+        step = np.zeros(x.size)
+        step[i] = test.step
+        step = step.reshape(x.shape)
+        values = []
+        for point in (x + step, x - step):
+            outcome = _call(run, test, test.loss, {**args, test.wrt: point})
+            value = as_array(outcome.value) if outcome.ok else None
+            if value is None or value.ndim != 0:
+                return (f"finite differences could not be taken: your {test.loss} "
+                        + ("did not return a number" if outcome.ok else
+                           describe_failure(outcome, test.visibility == "hidden")))
+            values.append(float(value))
+        fd[i] = (values[0] - values[1]) / (2 * test.step)
+    return fd.reshape(x.shape)
+
+
+def _run_task(run: _Run, test: TaskTest, rng: np.random.Generator) -> TestResult:
+    task = TASKS.get(test.task)
+    if task is None:
+        raise SpecError(f"{run.exercise.path}: test '{test.name}': unknown task '{test.task}' "
+                        f"(known: {', '.join(TASKS)})")
+    ref = LocalFunctions(run.reference.functions)
+    report = task(lambda f, a: _call(run, test, f, a), ref.call, test.params, rng)
+    status = "passed" if report.passed else (
+        "error" if report.failure is not None and report.failure.kind in FATAL else "failed")
+    return _result(test, status, report.message, curves=report.curves)
+
+
+def _run_variants(run: _Run) -> None:
+    """Call every listed mistake's variant on each observation it could explain."""
+    for mistake_id, replaced in run.reference.mistakes.items():
+        variant = LocalFunctions(run.reference.with_mistake(mistake_id))
+        for obs in run.observations:
+            if obs.function in replaced:
+                obs.variants[mistake_id] = variant.call(obs.function, obs.args)

@@ -1,0 +1,135 @@
+"""Render results with rich: colour on a terminal, plain text elsewhere or with NO_COLOR."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, Group
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from lossdrill.results import CheckResult, TestResult
+
+if TYPE_CHECKING:
+    from lossdrill.spec import Exercise
+
+MARKS = {"passed": ("✓", "green"), "failed": ("✗", "red"), "error": ("!", "red"),
+         "skipped": ("-", "yellow")}
+_SPARKS = "▁▂▃▄▅▆▇█"
+OUTPUT_SHOWN = 4000  # characters of the learner's output in the terminal report
+
+
+def make_console(stderr: bool = False) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    terminal = stream.isatty()
+    return Console(file=stream, highlight=False, no_color=bool(os.environ.get("NO_COLOR")),
+                   width=None if terminal else 100, soft_wrap=False)
+
+
+def sparkline(values: list[float], width: int = 40, low: float | None = None,
+              high: float | None = None) -> str:
+    """A curve in block characters, resampled to `width` points."""
+    if not values:
+        return ""
+    step = max(1, len(values) / width)
+    points = [values[int(i * step)] for i in range(min(width, len(values)))]
+    lo = min(points) if low is None else low
+    hi = max(points) if high is None else high
+    span = (hi - lo) or 1.0
+    return "".join(_SPARKS[min(7, max(0, int((v - lo) / span * 7.999)))] for v in points)
+
+
+def render_check(console: Console, result: CheckResult, verbose: bool = False) -> None:
+    header = Text.assemble((f"{result.exercise} · {result.title}", "bold"), f"  {result.file}",
+                           (f"   seed {result.seed}", "dim"))
+    console.print(header)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("", width=1)
+    table.add_column("test")
+    table.add_column("kind")
+    table.add_column("points", justify="right")
+    table.add_column("result")
+    seen: set[str] = set()
+    for test in result.tests:
+        mark, colour = MARKS.get(test.status, ("?", "yellow"))
+        name = test.name + (" (hidden)" if test.hidden else "")
+        table.add_row(Text(mark, style=colour), name, test.kind,
+                      f"{test.score:g}/{test.max_score:g}", _test_body(test, seen))
+    console.print(table)
+    colour = "green" if result.passed else "red"
+    console.print(Text.assemble(("Score ", "bold"), (f"{result.score:g}/{result.max_score:g}",
+                                                     f"bold {colour}"), f" — {result.status}"))
+    if result.diagnoses:
+        lines = [Text.assemble((d.id, "bold"), ": ", d.message) for d in result.diagnoses]
+        console.print(Panel(Group(*lines), title="Diagnosis", title_align="left",
+                            border_style="yellow", box=box.ROUNDED))
+    output = result.learner_output
+    if output.strip() or result.notes:
+        shown = output if len(output) <= OUTPUT_SHOWN else (
+            output[:OUTPUT_SHOWN] + f"\n… ({len(output) - OUTPUT_SHOWN} more characters)")
+        parts: list[Text] = [Text(shown.rstrip())] if output.strip() else []
+        parts += [Text(note, style="dim") for note in result.notes]
+        console.print(Panel(Group(*parts), title="Your code printed", title_align="left",
+                            border_style="dim", box=box.ROUNDED))
+    if verbose and result.protections:
+        console.print(Text("Protections: " + "; ".join(result.protections), style="dim"))
+
+
+def _test_body(test: TestResult, seen: set[str]) -> Text | Group:
+    text = test.message
+    if "\n" in text:  # a traceback: in full the first time, by its last line after that
+        text = text if text not in seen else text.strip().splitlines()[-1] + " (as above)"
+        seen.add(test.message)
+    message = Text(text, style="red" if test.status in ("failed", "error") else "")
+    parts: list[Text] = [message] if test.message else []
+    if test.details and not test.hidden:
+        for key, value in test.details.items():
+            parts.append(Text.assemble((f"{key}: ", "dim"), value))
+    if test.curves:
+        both = [v for curve in test.curves.values() for v in curve]
+        low, high = min(both), max(both)
+        for label, curve in test.curves.items():
+            parts.append(Text.assemble((f"loss ({label}) ", "dim"),
+                                       sparkline(curve, low=low, high=high),
+                                       f" {curve[0]:.3g} → {curve[-1]:.3g}"))
+    return Group(*parts) if len(parts) != 1 else parts[0]
+
+
+def render_list(console: Console, exercises: list[Exercise], progress: dict[str, dict]) -> None:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column in ("id", "slug", "title", "difficulty", "topics", "progress"):
+        table.add_column(column)
+    for ex in exercises:
+        state = progress.get(ex.id, {})
+        if state.get("first_pass"):
+            mark = Text("✓ passed", style="green")
+        elif state.get("attempts"):
+            mark = Text(f"{state.get('best_score', 0):g}/{ex.max_score:g}", style="yellow")
+        else:
+            mark = Text("—", style="dim")
+        table.add_row(ex.id, ex.slug, ex.title, "★" * ex.difficulty, ", ".join(ex.topics), mark)
+    console.print(table)
+
+
+def render_exercise(console: Console, ex: Exercise) -> None:
+    console.print(Text(f"{ex.id} · {ex.title}", style="bold"),
+                  Text(f"  ({ex.slug}, {'★' * ex.difficulty}, {', '.join(ex.topics)})",
+                       style="dim"))
+    console.print(Markdown(ex.statement))
+    console.print(Text("\nDefine:", style="bold"))
+    for fn in ex.functions:
+        console.print(Text.assemble("  ", (fn.signature, "cyan")))
+        if fn.summary:
+            console.print(Text(f"      {fn.summary}", style="dim"))
+    visible = [t.name for t in ex.tests if t.visibility == "visible"]
+    hidden = len(ex.tests) - len(visible)
+    console.print(Text(f"\nTests: {', '.join(visible)}" + (f" and {hidden} hidden" if hidden
+                                                            else ""), style="dim"))
+    console.print(Text(f"Start with `lossdrill start {ex.id}`, check with `lossdrill check "
+                       f"{ex.id}.py`; {len(ex.hints)} hints with `lossdrill hint {ex.id}`.",
+                       style="dim"))

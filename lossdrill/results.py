@@ -1,0 +1,81 @@
+"""Result objects: what grading produces and what report and export read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class TestResult:
+    name: str
+    kind: str
+    visibility: str
+    status: str  # passed, failed, error, skipped
+    score: float
+    max_score: float
+    message: str = ""
+    # Shown for visible tests only: expected/got abbreviated, errors and where.
+    details: dict[str, str] = field(default_factory=dict)
+    curves: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def hidden(self) -> bool:
+        return self.visibility == "hidden"
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    id: str
+    message: str
+
+
+@dataclass
+class CheckResult:
+    exercise: str
+    slug: str
+    title: str
+    file: str
+    status: str  # passed, failed, error
+    score: float
+    max_score: float
+    seed: int
+    tests: list[TestResult]
+    diagnoses: list[Diagnosis]
+    learner_output: str
+    duration_s: float
+    protections: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. output withheld from hidden tests
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "passed"
+
+    def to_dict(self, version: str) -> dict[str, Any]:
+        """The JSON document of DESIGN.md, key for key."""
+        return {
+            "lossdrill": version,
+            "exercise": self.exercise,
+            "slug": self.slug,
+            "title": self.title,
+            "file": self.file,
+            "status": self.status,
+            "score": self.score,
+            "max_score": self.max_score,
+            "seed": self.seed,
+            "tests": [
+                {
+                    "name": t.name,
+                    "kind": t.kind,
+                    "visibility": t.visibility,
+                    "status": t.status,
+                    "score": t.score,
+                    "max_score": t.max_score,
+                    "message": t.message,
+                }
+                for t in self.tests
+            ],
+            "diagnoses": [{"id": d.id, "message": d.message} for d in self.diagnoses],
+            "learner_output": self.learner_output,
+            "duration_s": round(self.duration_s, 3),
+        }

@@ -1,0 +1,277 @@
+"""The grader's handle on one learner process: start, load, call with a deadline, reap.
+
+The process runs in a session (and process group) of its own, in an empty temporary folder,
+with a memory and CPU cap; what it prints goes to a pipe the grader drains and caps; requests
+and responses travel on two more pipes in the format of protocol.py. Every response is
+validated here before the grader sees it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lossdrill.sandbox.protocol import (
+    HEADER_SIZE,
+    ProtocolError,
+    decode,
+    encode,
+    message_length,
+    pack,
+    parse_body,
+)
+
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MEMORY = 1 << 30
+OUTPUT_CAP = 64 << 10
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+_BOOTSTRAP = (
+    "import sys; sys.path.insert(0, sys.argv.pop(1)); "
+    "from lossdrill.sandbox.worker import main; main(sys.argv[1:])"
+)
+# One thread per library: faster to start, and a learner's matmul cannot take every core.
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@dataclass
+class Outcome:
+    """What one load or call came to. ``kind`` is empty on success."""
+
+    ok: bool
+    value: Any = None
+    kind: str = ""  # syntax, import, exception, inplace, bad-return, missing, memory, exit,
+    # timeout, died, protocol
+    message: str = ""
+    traceback: str = ""
+    # The exception's class and its bases, most specific first, when the learner's code raised.
+    exc_types: tuple[str, ...] = ()
+    functions: list[str] = field(default_factory=list)
+    output: str = ""  # what the learner printed during this load or call
+
+
+class LearnerProcess:
+    def __init__(
+        self,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        memory: int = DEFAULT_MEMORY,
+        output_cap: int = OUTPUT_CAP,
+    ) -> None:
+        self.timeout = timeout
+        self.memory = memory
+        self.output_cap = output_cap
+        self.output_total = 0  # bytes printed, including what the cap dropped
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._tmp = ""
+        self._fds: dict[str, int] = {}
+        self._out = bytearray()
+        self._ready = False
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    def start(self) -> LearnerProcess:
+        """Spawn the process; it imports NumPy while the grader goes on with its own work."""
+        self._tmp = tempfile.mkdtemp(prefix="lossdrill-")
+        req_r, req_w = os.pipe()
+        resp_r, resp_w = os.pipe()
+        out_r, out_w = os.pipe()
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self._tmp,
+            "TMPDIR": self._tmp,
+            "LANG": "C.UTF-8",
+            "PYTHONIOENCODING": "utf-8",
+            **{var: "1" for var in _THREAD_VARS},
+        }
+        # CPU seconds for the whole life of the process: a generous multiple of the call
+        # timeout, so a busy loop cannot outlast the grader even if a deadline were missed.
+        cpu = int(self.timeout * 6) + 10
+        argv = [sys.executable, "-I", "-c", _BOOTSTRAP, _PACKAGE_ROOT,
+                str(req_r), str(resp_w), str(self.memory), str(cpu)]
+        try:
+            self._proc = subprocess.Popen(
+                argv, stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w,
+                pass_fds=(req_r, resp_w), cwd=self._tmp, env=env, start_new_session=True,
+            )
+        finally:
+            for fd in (req_r, resp_w, out_w):
+                os.close(fd)
+        for fd in (resp_r, out_r):
+            os.set_blocking(fd, False)
+        self._fds = {"request": req_w, "response": resp_r, "output": out_r}
+        return self
+
+    def close(self) -> None:
+        """Kill the whole process group and reap it; remove the temporary folder."""
+        if self._proc is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self._proc.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._proc.wait(timeout=5)
+        if "output" in self._fds:
+            self._drain_output()
+        for fd in self._fds.values():
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._fds = {}
+        if self._tmp:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = ""
+
+    def __enter__(self) -> LearnerProcess:
+        return self.start() if self._proc is None else self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def alive(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None and bool(self._fds)
+
+    # -- requests -----------------------------------------------------------------------------
+
+    def load(self, path: Path) -> Outcome:
+        """Import the learner's file; the deadline covers interpreter start-up too."""
+        deadline = time.monotonic() + self.timeout + 5.0
+        if not self._ready:
+            ready = self._exchange(None, deadline)
+            if not ready.ok:
+                return ready
+            self._ready = True
+        return self._exchange({"op": "load", "path": str(path)}, time.monotonic() + self.timeout)
+
+    def call(self, function: str, args: dict[str, Any], timeout: float | None = None) -> Outcome:
+        encoded = {name: encode(value) for name, value in args.items()}
+        deadline = time.monotonic() + (timeout or self.timeout)
+        return self._exchange({"op": "call", "function": function, "args": encoded}, deadline)
+
+    def output(self) -> str:
+        return self._out.decode("utf-8", errors="replace")
+
+    def _exchange(self, request: dict[str, Any] | None, deadline: float) -> Outcome:
+        if not self.alive:
+            return Outcome(False, kind="died", message="the learner process is not running")
+        start = len(self._out)
+        try:
+            if request is not None:
+                self._send(request)
+            response = self._receive(deadline)
+            outcome = interpret(response)
+        except TimeoutError:
+            self.close()
+            outcome = Outcome(False, kind="timeout",
+                              message=f"did not finish within {self.timeout:g} s")
+        except (EOFError, BrokenPipeError):
+            outcome = self._death()
+        except ProtocolError as exc:
+            self.close()
+            outcome = Outcome(False, kind="protocol", message=f"sent an invalid result: {exc}")
+        outcome.output = self._out[start:].decode("utf-8", errors="replace")
+        return outcome
+
+    def _send(self, request: dict[str, Any]) -> None:
+        data = memoryview(pack(request))
+        while data:
+            written = os.write(self._fds["request"], data)
+            data = data[written:]
+
+    def _receive(self, deadline: float) -> dict[str, Any]:
+        buf = bytearray()
+        need = HEADER_SIZE
+        header_done = False
+        watched = [self._fds["response"], self._fds["output"]]
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            readable, _, _ = select.select(watched, [], [], remaining)
+            if self._fds["output"] in readable and not self._drain_output():
+                watched.remove(self._fds["output"])
+            if self._fds["response"] not in readable:
+                continue
+            chunk = os.read(self._fds["response"], max(need - len(buf), 1 << 16))
+            if not chunk:
+                raise EOFError
+            buf += chunk
+            if not header_done and len(buf) >= HEADER_SIZE:
+                need = HEADER_SIZE + message_length(bytes(buf[:HEADER_SIZE]))
+                header_done = True
+            if header_done and len(buf) >= need:
+                if len(buf) > need:
+                    raise ProtocolError("unexpected bytes after the response")
+                self._drain_output()  # what was printed before the response is in the pipe
+                return parse_body(bytes(buf[HEADER_SIZE:]))
+
+    def _drain_output(self) -> bool:
+        """Read what is waiting on the output pipe; False at end of file."""
+        fd = self._fds.get("output")
+        if fd is None:
+            return False
+        while True:
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                return True
+            except OSError:
+                return False
+            if not chunk:
+                return False
+            self.output_total += len(chunk)
+            room = self.output_cap - len(self._out)
+            if room > 0:
+                self._out += chunk[:room]
+
+    def _death(self) -> Outcome:
+        assert self._proc is not None
+        try:
+            code = self._proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            code = None
+        self.close()
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
+            hint = {"SIGKILL": " (often the memory cap)", "SIGXCPU": " (the CPU time cap)"}
+            return Outcome(False, kind="died",
+                           message=f"the learner process was killed by {name}{hint.get(name, '')}")
+        return Outcome(False, kind="exit",
+                       message=f"the learner process exited (code {code}) — sys.exit or os._exit")
+
+
+# The failure kinds the learner process may report; it cannot claim the grader's own.
+_LEARNER_KINDS = frozenset({"syntax", "import", "exception", "inplace", "bad-return", "missing",
+                            "memory", "exit"})
+
+
+def interpret(response: dict[str, Any]) -> Outcome:
+    """Validate a response: every field typed, the value decoded strictly."""
+    if response.get("ready") is True:
+        return Outcome(True)
+    ok = response.get("ok")
+    if ok is True:
+        functions = response.get("functions", [])
+        if type(functions) is not list or not all(type(f) is str for f in functions):
+            raise ProtocolError("malformed function list")
+        value = decode(response["value"], readonly=True) if "value" in response else None
+        return Outcome(True, value=value, functions=functions[:200])
+    if ok is False:
+        fields = {k: response.get(k, "") for k in ("kind", "message", "traceback")}
+        types = response.get("types", [])
+        if not all(type(v) is str for v in fields.values()) or type(types) is not list or not all(
+            type(t) is str for t in types
+        ):
+            raise ProtocolError("malformed error report")
+        kind = fields["kind"] if fields["kind"] in _LEARNER_KINDS else "exception"
+        return Outcome(False, kind=kind, message=fields["message"][:2000],
+                       traceback=fields["traceback"][:8000],
+                       exc_types=tuple(t[:100] for t in types[:20]))
+    raise ProtocolError("response is neither a result nor an error")

@@ -1,0 +1,179 @@
+"""The wire format between the grader and the learner process: plain data only.
+
+Messages are length-prefixed UTF-8 JSON. Arrays travel as dtype name + shape + raw bytes
+(base64), restricted to numeric dtypes; nothing is ever pickled. Both sides use this module,
+and it imports nothing of the grader: the learner process loads it before the learner's file.
+
+``decode`` is the grader's guard: it accepts only the shapes of data ``encode`` produces and
+raises ProtocolError for anything else, however the bytes were forged.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import struct
+from typing import Any
+
+import numpy as np
+
+MAX_MESSAGE = 64 << 20  # bytes; a larger result is refused, not read
+MAX_ELEMENTS = 8 << 20  # array elements in one message
+MAX_DEPTH = 16  # nesting of lists and tuples
+NUMERIC_DTYPES = frozenset(
+    "bool int8 int16 int32 int64 uint8 uint16 uint32 uint64 float16 float32 float64".split()
+)
+_HEADER = struct.Struct("!I")
+
+
+class ProtocolError(Exception):
+    """A message that is not what the protocol allows."""
+
+
+class EncodeError(Exception):
+    """A value that cannot travel: not a number, an array of numbers, or a list/tuple of them."""
+
+
+def encode(value: Any, depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:
+        raise EncodeError("nested too deeply")
+    kind = type(value)
+    if kind in (bool, int, float) or value is None:
+        return value
+    if kind is np.ndarray:
+        return {"$nd": _encode_array(value)}
+    if isinstance(value, np.generic) and value.dtype.name in NUMERIC_DTYPES:
+        return {"$sc": _encode_array(np.asarray(value))}
+    if kind is tuple:
+        return {"$tuple": [encode(v, depth + 1) for v in value]}
+    if kind is list:
+        return [encode(v, depth + 1) for v in value]
+    raise EncodeError(describe_type(value))
+
+
+def _encode_array(arr: np.ndarray) -> list[Any]:
+    if arr.dtype.name not in NUMERIC_DTYPES:
+        raise EncodeError(f"an array of dtype {arr.dtype.name}")
+    native = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("="))
+    return [arr.dtype.name, list(arr.shape), base64.b64encode(native.tobytes()).decode("ascii")]
+
+
+def describe_type(value: Any) -> str:
+    name = type(value).__name__
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "…"
+        return f"a str ({shown!r})"
+    return "None" if value is None else f"a {name}"
+
+
+def decode(data: Any, *, readonly: bool = True, allow_rng: bool = False) -> Any:
+    """Rebuild a value from its encoded form, validating every part of it."""
+    budget = [MAX_ELEMENTS]
+    return _decode(data, 0, readonly, allow_rng, budget)
+
+
+def _decode(data: Any, depth: int, readonly: bool, allow_rng: bool, budget: list[int]) -> Any:
+    if depth > MAX_DEPTH:
+        raise ProtocolError("value nested too deeply")
+    kind = type(data)
+    if kind in (bool, int, float) or data is None:
+        if kind is int and abs(data) > 2**63:
+            raise ProtocolError("integer out of range")
+        return data
+    if kind is list:
+        return [_decode(v, depth + 1, readonly, allow_rng, budget) for v in data]
+    if kind is dict and len(data) == 1:
+        ((tag, body),) = data.items()
+        if tag == "$nd":
+            return _decode_array(body, readonly, budget)
+        if tag == "$sc":
+            arr = _decode_array(body, readonly, budget)
+            if arr.shape != ():
+                raise ProtocolError("scalar with a shape")
+            return arr[()]
+        if tag == "$tuple" and type(body) is list:
+            return tuple(_decode(v, depth + 1, readonly, allow_rng, budget) for v in body)
+        if tag == "$rng" and allow_rng and type(body) is int:
+            return np.random.default_rng(body)
+    raise ProtocolError(f"unexpected value of type {kind.__name__}")
+
+
+def _decode_array(body: Any, readonly: bool, budget: list[int]) -> np.ndarray:
+    if type(body) is not list or len(body) != 3:
+        raise ProtocolError("malformed array")
+    name, shape, payload = body
+    if type(name) is not str or name not in NUMERIC_DTYPES:
+        raise ProtocolError(f"array dtype {str(name)[:20]!r} not allowed")
+    if type(shape) is not list or len(shape) > 32 or any(
+        type(n) is not int or n < 0 for n in shape
+    ):
+        raise ProtocolError("malformed array shape")
+    if type(payload) is not str:
+        raise ProtocolError("malformed array data")
+    size = 1
+    for n in shape:
+        size *= n
+    budget[0] -= size
+    if budget[0] < 0:
+        raise ProtocolError("too many array elements")
+    dtype = np.dtype(name)
+    try:
+        raw = base64.b64decode(payload, validate=True)
+    except ValueError:
+        raise ProtocolError("array data is not base64") from None
+    if len(raw) != size * dtype.itemsize:
+        raise ProtocolError("array data does not match its shape")
+    # Bytes are immutable, so this array is read-only unless copied.
+    arr = np.frombuffer(raw, dtype=dtype).reshape(shape)
+    return arr if readonly else arr.copy()
+
+
+def pack(message: dict[str, Any]) -> bytes:
+    body = json.dumps(message, separators=(",", ":")).encode("utf-8")
+    return _HEADER.pack(len(body)) + body
+
+
+def write_message(fd: int, message: dict[str, Any]) -> None:
+    data = pack(message)
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def read_message_blocking(fd: int) -> dict[str, Any]:
+    """The learner process's side: wait for the next request."""
+    header = _read_exactly(fd, _HEADER.size)
+    (length,) = _HEADER.unpack(header)
+    return parse_body(_read_exactly(fd, length))
+
+
+def _read_exactly(fd: int, n: int) -> bytes:
+    chunks = bytearray()
+    while len(chunks) < n:
+        chunk = os.read(fd, n - len(chunks))
+        if not chunk:
+            raise EOFError
+        chunks += chunk
+    return bytes(chunks)
+
+
+def message_length(header: bytes) -> int:
+    (length,) = _HEADER.unpack(header)
+    if length > MAX_MESSAGE:
+        raise ProtocolError(f"message of {length} bytes exceeds the {MAX_MESSAGE}-byte limit")
+    return int(length)
+
+
+HEADER_SIZE = _HEADER.size
+
+
+def parse_body(body: bytes) -> dict[str, Any]:
+    try:
+        message = json.loads(body.decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise ProtocolError("message is not valid JSON") from None
+    if type(message) is not dict:
+        raise ProtocolError("message is not a JSON object")
+    return message

@@ -1,0 +1,151 @@
+"""The learner process: import the learner's file, then serve calls until told to stop.
+
+Runs in its own interpreter, started before any reference is loaded, so nothing secret is
+in its memory. It imports NumPy (so a check does not pay for it after the learner's file is
+known) and the protocol, nothing else of the grader. Everything here is best effort on
+behalf of an untrusted file: the grader validates whatever comes back.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import resource
+import sys
+import traceback
+import types
+from typing import Any, Callable
+
+import numpy as np  # noqa: F401  (warm start: the learner's `import numpy` is then free)
+
+from lossdrill.sandbox.protocol import (
+    EncodeError,
+    decode,
+    describe_type,
+    encode,
+    read_message_blocking,
+    write_message,
+)
+
+LEARNER_MODULE = "learner"
+
+
+def apply_limits(memory_bytes: int, cpu_seconds: int) -> None:
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if memory_bytes > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    if cpu_seconds > 0:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+
+
+def learner_traceback(exc: BaseException, path: str) -> str:
+    """The traceback restricted to the learner's own lines, and the exception itself."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == path]
+    lines = traceback.format_list(frames)
+    lines += traceback.format_exception_only(type(exc), exc)
+    return "".join(lines).rstrip()
+
+
+def load_module(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            source = handle.read()
+        code = compile(source, path, "exec")
+    except SyntaxError as exc:
+        return {
+            "ok": False,
+            "kind": "syntax",
+            "line": exc.lineno,
+            "message": f"{type(exc).__name__}: {exc.msg} (line {exc.lineno})",
+            "traceback": "".join(traceback.format_exception_only(type(exc), exc)).rstrip(),
+        }
+    except (OSError, ValueError) as exc:
+        return {"ok": False, "kind": "import", "message": f"cannot read the file: {exc}"}
+    module = types.ModuleType(LEARNER_MODULE)
+    module.__file__ = path
+    sys.modules[LEARNER_MODULE] = module
+    sys.path.insert(0, os.path.dirname(path))  # the learner may import helpers beside the file
+    try:
+        exec(code, module.__dict__)
+    except BaseException as exc:  # noqa: BLE001  (anything the file does at import is reported)
+        return {"ok": False, **describe_failure(exc, path)}
+    functions = sorted(
+        name
+        for name, value in vars(module).items()
+        if callable(value) and not name.startswith("_") and not isinstance(value, type)
+        and getattr(value, "__module__", None) == LEARNER_MODULE
+    )
+    return {"ok": True, "functions": functions}
+
+
+def describe_failure(exc: BaseException, path: str) -> dict[str, Any]:
+    if isinstance(exc, SystemExit):
+        return {"kind": "exit", "message": f"called sys.exit({exc.code!r})"}
+    if isinstance(exc, MemoryError):
+        return {"kind": "memory", "message": "ran out of memory (MemoryError)"}
+    if isinstance(exc, KeyboardInterrupt):
+        return {"kind": "exception", "message": "raised KeyboardInterrupt"}
+    text = learner_traceback(exc, path)
+    kind = "exception"
+    if isinstance(exc, ValueError) and "read-only" in str(exc):
+        kind = "inplace"
+    elif isinstance(exc, ImportError):
+        kind = "import"
+    return {"kind": kind, "types": [c.__name__ for c in type(exc).__mro__[:-1]],
+            "message": text.splitlines()[-1], "traceback": text}
+
+
+def call(function: Callable[..., Any], args: dict[str, Any], path: str) -> dict[str, Any]:
+    """Call with read-only arguments, in the order the spec lists them."""
+    values = [decode(v, readonly=True, allow_rng=True) for v in args.values()]
+    try:
+        result = function(*values)
+    except BaseException as exc:  # noqa: BLE001
+        return {"ok": False, **describe_failure(exc, path)}
+    try:
+        return {"ok": True, "value": encode(result)}
+    except EncodeError as exc:
+        return {"ok": False, "kind": "bad-return", "message": f"returned {exc}"}
+    except BaseException as exc:  # noqa: BLE001  (a result whose conversion itself fails)
+        return {"ok": False, "kind": "bad-return", "message": f"returned {describe_type(result)}"
+                f" that could not be read ({type(exc).__name__})"}
+
+
+def serve(request_fd: int, response_fd: int) -> None:
+    module: dict[str, Any] = {}
+    path = ""
+    while True:
+        try:
+            request = read_message_blocking(request_fd)
+        except EOFError:
+            return
+        op = request.get("op")
+        if op == "load":
+            path = str(request["path"])
+            response = load_module(path)
+            module = vars(sys.modules[LEARNER_MODULE]) if response["ok"] else {}
+        elif op == "call":
+            function = module.get(str(request["function"]))
+            if not callable(function):
+                response = {"ok": False, "kind": "missing", "message": "no such function"}
+            else:
+                response = call(function, request["args"], path)
+        else:
+            return
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BaseException:  # noqa: BLE001, S110  (a learner may have replaced the stream)
+                pass
+        write_message(response_fd, response)
+
+
+def main(argv: list[str]) -> None:
+    request_fd, response_fd, memory, cpu = (int(a) for a in argv)
+    apply_limits(memory, cpu)
+    write_message(response_fd, {"ready": True})
+    serve(request_fd, response_fd)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,268 @@
+"""Exercise specs: YAML in, validated immutable objects out.
+
+Every problem with a spec is raised as a SpecError whose text is one line naming the
+file, the key path and what was expected, e.g.
+``exercises/ex2.yaml: tests[3].tolerance.rtol: expected a number, got 'tight'``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from lossdrill.errors import SpecError
+
+FORMAT_VERSION = 1
+
+GENERATORS = ("normal", "uniform", "integers", "labels", "probabilities", "one_hot")
+DTYPES = ("float64", "float32", "float16", "int64", "int32", "bool")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Tolerance(_Frozen):
+    """|got − expected| ≤ atol + rtol·|expected|, element-wise."""
+
+    rtol: float = Field(default=1e-9, ge=0)
+    atol: float = Field(default=1e-12, ge=0)
+
+
+class Generated(_Frozen):
+    """An input drawn from a seeded generator (see vectors.py)."""
+
+    generate: Literal["normal", "uniform", "integers", "labels", "probabilities", "one_hot"]
+    shape: tuple[int, ...] = Field(min_length=1)
+    loc: float = 0.0
+    scale: float = 1.0
+    low: float = 0.0
+    high: float = 1.0
+    values: tuple[float, ...] = (-1.0, 1.0)
+    classes: int = Field(default=3, ge=1)
+    dtype: Literal["float64", "float32", "float16", "int64", "int32", "bool"] | None = None
+
+    @field_validator("shape")
+    @classmethod
+    def _positive(cls, shape: tuple[int, ...]) -> tuple[int, ...]:
+        if any(n < 1 for n in shape):
+            raise ValueError("every dimension must be at least 1")
+        return shape
+
+
+class Literal_(_Frozen):
+    """A literal value with an explicit dtype (``{value: [1, 2], dtype: int64}``)."""
+
+    value: Any
+    dtype: Literal["float64", "float32", "float16", "int64", "int32", "bool"]
+
+
+# A plain YAML number or (nested) list is a literal; a mapping is a generator or a typed literal.
+Input = Union[Generated, Literal_, float, int, bool, list[Any]]
+
+
+class _Test(_Frozen):
+    name: str = Field(min_length=1)
+    visibility: Literal["visible", "hidden"] = "visible"
+    points: float = Field(default=1.0, ge=0)
+    # Generators in visible tests use this fixed seed so learners see the same vectors each
+    # time; hidden tests draw from the check's seed unless the test pins one.
+    seed: int | None = None
+    tolerance: Tolerance | None = None
+
+
+class ValueTest(_Test):
+    kind: Literal["value"]
+    function: str
+    args: dict[str, Input] = Field(default_factory=dict)
+
+
+class RaisesTest(_Test):
+    kind: Literal["raises"]
+    function: str
+    args: dict[str, Input] = Field(default_factory=dict)
+    exception: str = "ValueError"
+    # What a learner whose function does not raise is told (the rule it should enforce).
+    reason: str = ""
+
+
+class GradientTest(_Test):
+    kind: Literal["gradient"]
+    function: str  # the learner's gradient function
+    loss: str  # the learner's loss function it must be the gradient of
+    wrt: str  # the argument differentiated
+    args: dict[str, Input] = Field(default_factory=dict)
+    against: tuple[Literal["reference", "finite-differences"], ...] = (
+        "reference",
+        "finite-differences",
+    )
+    step: float = Field(default=1e-6, gt=0)
+
+
+class TaskTest(_Test):
+    kind: Literal["task"]
+    task: str  # a task in lossdrill.tasks
+    functions: tuple[str, ...] = Field(min_length=1)
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+Test = Annotated[Union[ValueTest, RaisesTest, GradientTest, TaskTest], Field(discriminator="kind")]
+TEST_KINDS = ("value", "raises", "gradient", "task")
+
+
+class FunctionSpec(_Frozen):
+    name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    signature: str = Field(min_length=1)  # "mse(y_true, y_pred) -> float"
+    summary: str = ""
+
+
+class Mistake(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    message: str = Field(min_length=1)
+
+
+class Exercise(_Frozen):
+    format_version: Literal[1]
+    id: str = Field(pattern=r"^ex[0-9]+$")
+    slug: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str = Field(min_length=1)
+    difficulty: int = Field(ge=1, le=5)
+    topics: tuple[str, ...] = ()
+    statement: str = Field(min_length=1)
+    functions: tuple[FunctionSpec, ...] = Field(min_length=1)
+    tolerance: Tolerance = Tolerance()
+    timeout: float = Field(default=10.0, gt=0)
+    hints: tuple[str, ...] = Field(min_length=1)
+    tests: tuple[Test, ...] = Field(min_length=1)
+    mistakes: tuple[Mistake, ...] = ()
+    # Filled in by the loader, not by the author.
+    path: Path = Path()
+    solution_path: Path = Path()
+
+    @property
+    def number(self) -> int:
+        return int(self.id[2:])
+
+    @property
+    def function_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.functions)
+
+    @property
+    def max_score(self) -> float:
+        return sum(t.points for t in self.tests)
+
+    def tolerance_for(self, test: _Test) -> Tolerance:
+        return test.tolerance or self.tolerance
+
+
+def load_exercise(path: Path, solutions_dir: Path | None = None) -> Exercise:
+    """Read and validate one spec; the reference is ``solutions/<same stem>.py``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SpecError(f"{path}: cannot read the spec ({exc.strerror})") from None
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SpecError(f"{path}{where}: invalid YAML: {problem}; fix the syntax") from None
+    if not isinstance(data, dict):
+        raise SpecError(f"{path}: expected a mapping of keys (id, slug, title, …) at the top level")
+    solutions = solutions_dir if solutions_dir is not None else path.parent.parent / "solutions"
+    data = {**data, "path": path, "solution_path": solutions / f"{path.stem}.py"}
+    try:
+        exercise = Exercise.model_validate(data)
+    except ValidationError as exc:
+        raise SpecError(f"{path}: {describe_validation_error(exc)}") from None
+    _check_references(path, exercise)
+    return exercise
+
+
+def _check_references(path: Path, ex: Exercise) -> None:
+    """Cross-field rules pydantic cannot express: tests name functions the spec defines."""
+    names = set(ex.function_names)
+    for i, test in enumerate(ex.tests):
+        used = [("function", getattr(test, "function", None))]
+        if isinstance(test, GradientTest):
+            used.append(("loss", test.loss))
+        if isinstance(test, TaskTest):
+            used += [("functions", f) for f in test.functions]
+        for key, name in used:
+            if name is not None and name not in names:
+                raise SpecError(
+                    f"{path}: tests[{i}].{key}: '{name}' is not one of the exercise's "
+                    f"functions ({', '.join(sorted(names))}); add it under functions or fix the name"
+                )
+        if isinstance(test, GradientTest) and test.wrt not in test.args:
+            raise SpecError(
+                f"{path}: tests[{i}].wrt: '{test.wrt}' is not one of the test's args "
+                f"({', '.join(test.args) or 'none'}); name the argument to differentiate"
+            )
+    seen: set[str] = set()
+    for i, mistake in enumerate(ex.mistakes):
+        if mistake.id in seen:
+            raise SpecError(f"{path}: mistakes[{i}].id: '{mistake.id}' is listed twice")
+        seen.add(mistake.id)
+
+
+_EXPECTED = {
+    "float_parsing": "expected a number",
+    "float_type": "expected a number",
+    "int_parsing": "expected an integer",
+    "int_type": "expected an integer",
+    "int_from_float": "expected an integer",
+    "string_type": "expected text",
+    "bool_parsing": "expected true or false",
+    "list_type": "expected a list",
+    "tuple_type": "expected a list",
+    "dict_type": "expected a mapping",
+    "model_type": "expected a mapping",
+    "missing": "missing required key",
+    "extra_forbidden": "unknown key",
+}
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """The first error as ``key.path[3]: expected …, got …`` (+ how many more)."""
+    errors = exc.errors()
+    first = errors[0]
+    loc = format_location(first["loc"])
+    kind = first["type"]
+    expected = _EXPECTED.get(kind)
+    if kind == "literal_error":
+        expected = f"expected {first.get('ctx', {}).get('expected', 'one of the allowed values')}"
+    elif kind == "union_tag_invalid":
+        tags = first.get("ctx", {}).get("expected_tags", "")
+        expected = f"kind must be one of {tags}"
+    elif kind == "union_tag_not_found":
+        expected = f"missing required key 'kind' (one of {', '.join(TEST_KINDS)})"
+    elif expected is None:
+        expected = first["msg"][0].lower() + first["msg"][1:]
+        expected = expected.removeprefix("value error, ")
+    if kind not in ("missing", "union_tag_not_found") and "input" in first:
+        got = first["input"]
+        shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
+        if len(shown) > 40:
+            shown = shown[:37] + "…"
+        expected = f"{expected}, got {shown}"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{loc or '(top level)'}: {expected}{more}"
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for i, item in enumerate(loc):
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        elif i > 0 and isinstance(loc[i - 1], int) and item in TEST_KINDS:
+            continue  # the discriminated union's tag, not a key the author wrote
+        elif item in ("Generated", "Literal_", "float", "int", "bool", "list[any]"):
+            continue  # a member of the Input union, likewise
+        else:
+            parts.append(("." if parts else "") + str(item))
+    return "".join(parts)

@@ -1,0 +1,115 @@
+"""End-to-end tasks: the grader trains a model with the learner's functions.
+
+The training loop runs in the grader and calls the learner's functions through the same
+channel as every other test, so the learner never sees the data's labels on held-out points
+nor the reference's trajectory. The same loop is run with the reference for comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from lossdrill.compare import as_array
+from lossdrill.sandbox.process import Outcome
+
+Caller = Callable[[str, dict[str, Any]], Outcome]
+
+
+@dataclass
+class TaskReport:
+    passed: bool
+    message: str
+    metrics: dict[str, float] = field(default_factory=dict)
+    curves: dict[str, list[float]] = field(default_factory=dict)
+    failure: Outcome | None = None  # the learner's call that went wrong, if one did
+
+
+class TaskFailure(Exception):
+    def __init__(self, message: str, outcome: Outcome | None = None) -> None:
+        super().__init__(message)
+        self.outcome = outcome
+
+
+def two_blobs(rng: np.random.Generator, n: int, distance: float) -> tuple[np.ndarray, np.ndarray]:
+    """Two unit-variance Gaussian blobs in 2-D, `distance` apart, labels −1 and +1."""
+    angle = rng.uniform(0, 2 * np.pi)
+    direction = np.array([np.cos(angle), np.sin(angle)])
+    y = np.where(rng.random(n) < 0.5, -1.0, 1.0)
+    X = rng.normal(size=(n, 2)) + np.outer(y, direction) * distance / 2
+    return X, y
+
+
+def _scalar(outcome: Outcome, what: str) -> float:
+    if not outcome.ok:
+        raise TaskFailure(f"{what} failed: {outcome.message}", outcome)
+    arr = as_array(outcome.value)
+    if arr is None or arr.ndim != 0 or not np.isfinite(arr):
+        raise TaskFailure(f"{what} did not return a finite number", outcome)
+    return float(arr)
+
+
+def _vector(outcome: Outcome, what: str, n: int) -> np.ndarray:
+    if not outcome.ok:
+        raise TaskFailure(f"{what} failed: {outcome.message}", outcome)
+    arr = as_array(outcome.value)
+    if arr is None or arr.shape != (n,) or not np.isfinite(arr).all():
+        raise TaskFailure(f"{what} did not return {n} finite numbers", outcome)
+    return arr.astype(np.float64)
+
+
+def train_hinge(call: Caller, X: np.ndarray, y: np.ndarray, epochs: int, lr: float
+                ) -> tuple[np.ndarray, float, list[float]]:
+    """Full-batch subgradient descent; ∂L/∂w = Xᵀ·∂L/∂s and ∂L/∂b = Σ ∂L/∂s (the chain rule)."""
+    w = np.zeros(X.shape[1])
+    b = 0.0
+    losses = []
+    for epoch in range(epochs):
+        scores = X @ w + b
+        args = {"y_true": y, "scores": scores}
+        losses.append(_scalar(call("hinge_loss", args), f"hinge_loss at epoch {epoch}"))
+        grad = _vector(call("hinge_grad", args), f"hinge_grad at epoch {epoch}", len(y))
+        w = w - lr * (X.T @ grad)
+        b = b - lr * float(grad.sum())
+    return w, b, losses
+
+
+def hinge_classifier(learner: Caller, reference: Caller, params: dict[str, Any],
+                     rng: np.random.Generator) -> TaskReport:
+    n_train = int(params.get("n_train", 200))
+    n_test = int(params.get("n_test", 200))
+    epochs = int(params.get("epochs", 100))
+    lr = float(params.get("lr", 0.5))
+    need = float(params.get("min_accuracy", 0.88))
+    X, y = two_blobs(rng, n_train + n_test, float(params.get("distance", 3.0)))
+    X_tr, y_tr, X_te, y_te = X[:n_train], y[:n_train], X[n_train:], y[n_train:]
+
+    w_ref, b_ref, ref_losses = train_hinge(reference, X_tr, y_tr, epochs, lr)
+    ref_acc = float(np.mean(np.sign(X_te @ w_ref + b_ref) == y_te))
+    try:
+        w, b, losses = train_hinge(learner, X_tr, y_tr, epochs, lr)
+    except TaskFailure as exc:
+        return TaskReport(False, f"training stopped: {exc}", failure=exc.outcome,
+                          curves={"reference": ref_losses})
+    acc = float(np.mean(np.sign(X_te @ w + b) == y_te))
+    curves = {"learner": losses, "reference": ref_losses}
+    metrics = {"accuracy": acc, "reference_accuracy": ref_acc, "min_accuracy": need}
+    summary = (f"held-out accuracy {acc:.3f} (reference {ref_acc:.3f}, needed ≥ {need:.2f}); "
+               f"loss {losses[0]:.4g} → {losses[-1]:.4g} (reference {ref_losses[-1]:.4g})")
+    agree = np.isclose(losses, ref_losses, rtol=1e-6, atol=1e-9)
+    if not agree.all():
+        epoch = int(np.argmin(agree))
+        return TaskReport(False, f"{summary}; the loss curve leaves the reference run at epoch "
+                          f"{epoch} ({losses[epoch]:.6g} vs {ref_losses[epoch]:.6g})",
+                          metrics, curves)
+    if acc < need:
+        return TaskReport(False, f"{summary}; accuracy too low", metrics, curves)
+    return TaskReport(True, summary, metrics, curves)
+
+
+TASKS: dict[str, Callable[[Caller, Caller, dict[str, Any], np.random.Generator], TaskReport]] = {
+    "hinge_classifier": hinge_classifier,
+}

@@ -1,0 +1,11 @@
+# lossdrill: ex1
+import numpy as np
+import lossdrill_no_such_module_for_tests  # noqa: F401  (not installed anywhere)
+
+
+def mse(y_true, y_pred):
+    y_true = np.asarray(y_true, dtype=np.float64)
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    if y_true.shape != y_pred.shape:
+        raise ValueError("shapes differ")
+    return float(np.mean((y_pred - y_true) ** 2))

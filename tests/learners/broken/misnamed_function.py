@@ -1,0 +1,10 @@
+# lossdrill: ex1
+import numpy as np
+
+
+def mean_squared_error(y_true, y_pred):
+    y_true = np.asarray(y_true, dtype=np.float64)
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    if y_true.shape != y_pred.shape:
+        raise ValueError("shapes differ")
+    return float(np.mean((y_pred - y_true) ** 2))

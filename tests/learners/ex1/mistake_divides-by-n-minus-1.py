@@ -1,0 +1,12 @@
+# lossdrill: ex1
+# Mistake: divides by N - 1, as for an unbiased variance.
+import numpy as np
+
+
+def mse(y_true, y_pred):
+    y_true = np.asarray(y_true, dtype=np.float64)
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    if y_true.shape != y_pred.shape:
+        raise ValueError("shapes differ")
+    n = y_true.size
+    return float(np.sum((y_pred - y_true) ** 2) / (n - 1))

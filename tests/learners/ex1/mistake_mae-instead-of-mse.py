@@ -1,0 +1,11 @@
+# lossdrill: ex1
+# Mistake: absolute value instead of the square (mean absolute error).
+import numpy as np
+
+
+def mse(y_true, y_pred):
+    y_true = np.asarray(y_true, dtype=np.float64)
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    if y_true.shape != y_pred.shape:
+        raise ValueError("shapes differ")
+    return float(np.mean(np.abs(y_pred - y_true)))

@@ -1,0 +1,12 @@
+# lossdrill: ex1
+# Mistake: returns a one-element array of shape (1,) instead of a scalar.
+import numpy as np
+
+
+def mse(y_true, y_pred):
+    y_true = np.asarray(y_true, dtype=np.float64)
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    if y_true.shape != y_pred.shape:
+        raise ValueError("shapes differ")
+    sq = (y_pred - y_true) ** 2
+    return np.array([sq.mean()])

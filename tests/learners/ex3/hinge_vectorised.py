@@ -1,0 +1,24 @@
+# lossdrill: ex3
+"""Hinge loss and its (sub)gradient with respect to the scores, vectorised."""
+import numpy as np
+
+
+def _validate(y_true, scores):
+    y = np.asarray(y_true, dtype=np.float64)
+    s = np.asarray(scores, dtype=np.float64)
+    if y.shape != s.shape:
+        raise ValueError(f"shape mismatch: {y.shape} vs {s.shape}")
+    if not np.all((y == 1.0) | (y == -1.0)):
+        raise ValueError("labels must be -1 or +1")
+    return y, s
+
+
+def hinge_loss(y_true, scores):
+    y, s = _validate(y_true, scores)
+    return float(np.mean(np.maximum(0.0, 1.0 - y * s)))
+
+
+def hinge_grad(y_true, scores):
+    y, s = _validate(y_true, scores)
+    active = y * s < 1.0
+    return np.where(active, -y, 0.0) / y.size
