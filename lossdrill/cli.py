@@ -190,11 +190,12 @@ def main() -> None:
     except typer.Abort:
         typer.echo("lossdrill: aborted", err=True)
         sys.exit(130)
-    except Exception as exc:  # click's usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2)
+    except Exception as exc:
+        # Usage errors of the command-line parser (click's, vendored or not) know how to
+        # show themselves and their exit code (2).
+        show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            sys.exit(exit_code)
         raise
     sys.exit(code if isinstance(code, int) else 0)

@@ -141,6 +141,8 @@ def values_alike(a: Any, b: Any) -> bool:
 
 
 def _generic(failing: list[Observation]) -> Diagnosis | None:
+    """Signatures from the most telling to the least: a call that went wrong, a result of the
+    wrong kind, a constant factor, and last a missing validation."""
     for obs in failing:
         if not obs.got.ok and obs.got.kind in _CALL:
             ident, text = _CALL[obs.got.kind]
@@ -148,11 +150,16 @@ def _generic(failing: list[Observation]) -> Diagnosis | None:
                 obs.got.exc_types[0] if obs.got.exc_types else obs.got.message)
             return Diagnosis(ident, text.format(message=message))
     for obs in failing:
-        if obs.problem in _PROBLEM:
+        if obs.problem in _PROBLEM and obs.kind != "raises":
             ident, text = _PROBLEM[obs.problem]
             brief = compare(obs.expected, obs.got.value, ALIKE).brief if obs.got.ok else ""
             return Diagnosis(ident, text.format(brief=brief.removeprefix("returned ")))
-    return _constant_factor([o for o in failing if o.problem == "value" and o.kind == "value"])
+    factor = _constant_factor([o for o in failing if o.problem == "value" and o.kind == "value"])
+    if factor is not None:
+        return factor
+    if any(o.problem == "no-raise" for o in failing):
+        return Diagnosis(*_PROBLEM["no-raise"])
+    return None
 
 
 def _ratios(obs: Observation) -> np.ndarray | None:

@@ -39,8 +39,10 @@ class Learner(Protocol):
 class RestartingLearner:
     """A learner process that is started again (and the file re-imported) after it dies."""
 
-    def __init__(self, path: Path, process: LearnerProcess, timeout: float, memory: int):
+    def __init__(self, path: Path, process: LearnerProcess, timeout: float, memory: int,
+                 denied: list[Path]):
         self.path = path
+        self.denied = denied
         self.process = process
         self.timeout = timeout
         self.memory = memory
@@ -53,7 +55,7 @@ class RestartingLearner:
                     "not run: the learner process stopped too often (see the tests above)"))
             self.restarts += 1
             self.process = LearnerProcess(timeout=self.timeout, memory=self.memory).start()
-            loaded = self.process.load(self.path)
+            loaded = self.process.load(self.path, self.denied)
             if not loaded.ok:
                 return loaded
         return self.process.call(function, args, timeout)
@@ -109,11 +111,15 @@ def check_file(
     timeout = timeout or exercise.timeout
     process = process or LearnerProcess(timeout=timeout, memory=memory).start()
     process.timeout = timeout
-    learner = RestartingLearner(path, process, timeout, memory)
+    # The exercise pack stays unreadable to the learner's code.
+    denied = [exercise.path.parent, exercise.solution_path.parent]
+    learner = RestartingLearner(path, process, timeout, memory, denied)
     try:
-        loaded = process.load(path)
+        loaded = process.load(path, denied)
         reference = load_reference(exercise)
-        return _grade(exercise, learner, loaded, reference, seed, started, str(path))
+        result = _grade(exercise, learner, loaded, reference, seed, started, str(path))
+        result.protections = loaded.protections
+        return result
     finally:
         learner.close()
 
@@ -300,7 +306,7 @@ def _run_gradient(run: _Run, test: GradientTest, args: dict[str, Any]) -> TestRe
     if not got.ok:
         obs.problem = got.kind
         return _result(test, "error", describe_failure(got, hidden))
-    shape_check = compare(expected, got.value, Tolerance(rtol=np.inf, atol=np.inf))
+    shape_check = compare(expected, got.value, Tolerance(rtol=0.0, atol=np.inf))
     if not shape_check.ok:
         obs.problem = shape_check.problem
         return _result(test, "failed", shape_check.brief)

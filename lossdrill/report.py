@@ -31,7 +31,7 @@ def make_console(stderr: bool = False) -> Console:
                    width=None if terminal else 100, soft_wrap=False)
 
 
-def sparkline(values: list[float], width: int = 40, low: float | None = None,
+def sparkline(values: list[float], width: int = 30, low: float | None = None,
               high: float | None = None) -> str:
     """A curve in block characters, resampled to `width` points."""
     if not values:

@@ -56,6 +56,7 @@ class Outcome:
     # The exception's class and its bases, most specific first, when the learner's code raised.
     exc_types: tuple[str, ...] = ()
     functions: list[str] = field(default_factory=list)
+    protections: list[str] = field(default_factory=list)  # as the learner process reports them
     output: str = ""  # what the learner printed during this load or call
 
 
@@ -140,15 +141,29 @@ class LearnerProcess:
 
     # -- requests -----------------------------------------------------------------------------
 
-    def load(self, path: Path) -> Outcome:
-        """Import the learner's file; the deadline covers interpreter start-up too."""
+    def load(self, path: Path, denied: list[Path] | None = None, confine: bool = True
+             ) -> Outcome:
+        """Confine the process (nothing under ``denied`` stays readable), then import the
+        learner's file; the deadline covers interpreter start-up too."""
         deadline = time.monotonic() + self.timeout + 5.0
         if not self._ready:
             ready = self._exchange(None, deadline)
             if not ready.ok:
                 return ready
             self._ready = True
-        return self._exchange({"op": "load", "path": str(path)}, time.monotonic() + self.timeout)
+        request: dict[str, Any] = {"op": "load", "path": str(path)}
+        if confine:
+            request["confine"] = {"denied": [str(p) for p in denied or []]}
+        outcome = self._exchange(request, time.monotonic() + self.timeout)
+        outcome.protections = self.limits() + outcome.protections
+        return outcome
+
+    def limits(self) -> list[str]:
+        """The protections the grader itself enforces, whatever the kernel offers."""
+        return [f"own process and session; {self.timeout:g} s per call and for the import",
+                f"memory cap {self.memory / (1 << 20):.0f} MiB (RLIMIT_AS)",
+                f"output captured and capped at {self.output_cap >> 10} KiB",
+                "the whole process group killed at the end"]
 
     def call(self, function: str, args: dict[str, Any], timeout: float | None = None) -> Outcome:
         encoded = {name: encode(value) for name, value in args.items()}
@@ -261,8 +276,12 @@ def interpret(response: dict[str, Any]) -> Outcome:
         functions = response.get("functions", [])
         if type(functions) is not list or not all(type(f) is str for f in functions):
             raise ProtocolError("malformed function list")
+        protections = response.get("protections", [])
+        if type(protections) is not list or not all(type(p) is str for p in protections):
+            raise ProtocolError("malformed protections")
         value = decode(response["value"], readonly=True) if "value" in response else None
-        return Outcome(True, value=value, functions=functions[:200])
+        return Outcome(True, value=value, functions=functions[:200],
+                       protections=[p[:300] for p in protections[:10]])
     if ok is False:
         fields = {k: response.get(k, "") for k in ("kind", "message", "traceback")}
         types = response.get("types", [])

@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 import numpy as np  # noqa: F401  (warm start: the learner's `import numpy` is then free)
 
+from lossdrill.sandbox.confine import confine
 from lossdrill.sandbox.protocol import (
     EncodeError,
     decode,
@@ -122,7 +123,9 @@ def serve(request_fd: int, response_fd: int) -> None:
         op = request.get("op")
         if op == "load":
             path = str(request["path"])
-            response = load_module(path)
+            rules = request.get("confine")
+            protections = confine(path, os.getcwd(), list(rules["denied"])) if rules else []
+            response = {**load_module(path), "protections": protections}
             module = vars(sys.modules[LEARNER_MODULE]) if response["ok"] else {}
         elif op == "call":
             function = module.get(str(request["function"]))
