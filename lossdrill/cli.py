@@ -11,7 +11,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -35,7 +35,7 @@ PackOption = typer.Option(None, "--pack", help="Exercise folder to use instead o
 JsonOption = typer.Option(False, "--json", help="Print one JSON document on stdout.")
 
 
-def _catalog(pack: Optional[Path]) -> Catalog:
+def _catalog(pack: Path | None) -> Catalog:
     from lossdrill.catalog import Catalog, find_pack
 
     return Catalog(find_pack(pack))
@@ -55,7 +55,7 @@ def _parse_memory(text: str) -> int:
 @app.command("list")
 def list_exercises(
     as_json: bool = JsonOption,
-    pack: Optional[Path] = PackOption,
+    pack: Path | None = PackOption,
 ) -> None:
     """List the exercises, with your progress in this folder."""
     from lossdrill.progress import Progress
@@ -78,7 +78,7 @@ def list_exercises(
 @app.command()
 def show(
     exercise: str = typer.Argument(..., help="Exercise id or slug (ex3, hinge)."),
-    pack: Optional[Path] = PackOption,
+    pack: Path | None = PackOption,
 ) -> None:
     """Show an exercise: its statement, the functions to write, its tests."""
     from lossdrill.report import make_console, render_exercise
@@ -89,9 +89,9 @@ def show(
 @app.command()
 def start(
     exercise: str = typer.Argument(..., help="Exercise id or slug."),
-    path: Optional[Path] = typer.Argument(None, help="File or folder to write (default: ./exN.py)."),
+    path: Path | None = typer.Argument(None, help="File or folder to write (default: ./exN.py)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
-    pack: Optional[Path] = PackOption,
+    pack: Path | None = PackOption,
 ) -> None:
     """Write a starter file for an exercise (never overwrites without --force)."""
     from lossdrill.starter import write_starter
@@ -105,7 +105,7 @@ def start(
 @app.command()
 def hint(
     exercise: str = typer.Argument(..., help="Exercise id or slug."),
-    pack: Optional[Path] = PackOption,
+    pack: Path | None = PackOption,
 ) -> None:
     """Show the next hint of the exercise's ladder (the hints used are recorded)."""
     from lossdrill.progress import Progress
@@ -126,19 +126,19 @@ def hint(
 @app.command()
 def check(
     file: Path = typer.Argument(..., help="Your Python file."),
-    exercise: Optional[str] = typer.Option(None, "--exercise", "-e",
+    exercise: str | None = typer.Option(None, "--exercise", "-e",
                                            help="Exercise id or slug (default: from the "
                                            "`# lossdrill: exN` header or the file name)."),
     as_json: bool = JsonOption,
-    seed: Optional[int] = typer.Option(None, "--seed", help="Seed for the hidden randomised "
+    seed: int | None = typer.Option(None, "--seed", help="Seed for the hidden randomised "
                                        "tests (default: a fresh one, reported)."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1,
+    timeout: float | None = typer.Option(None, "--timeout", min=0.1,
                                             help="Seconds per call and for the import "
                                             "(default: the exercise's, usually 10)."),
     memory: str = typer.Option("1G", "--memory", help="Memory cap for your code."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Also say which protections were in force."),
-    pack: Optional[Path] = PackOption,
+    pack: Path | None = PackOption,
 ) -> None:
     """Grade a file: exit 0 when every test passes, 1 when not."""
     # Start the learner process first: it imports NumPy while the grader loads the spec.

@@ -63,7 +63,7 @@ def _compare_tuple(expected: tuple[Any, ...], got: Any, tol: Tolerance) -> Compa
     if not isinstance(got, (tuple, list)) or len(got) != len(expected):
         brief = f"returned {_kind_of(got)}, expected a tuple of {len(expected)} values"
         return Comparison(False, "type", brief, brief)
-    for i, (want, have) in enumerate(zip(expected, got)):
+    for i, (want, have) in enumerate(zip(expected, got, strict=False)):
         result = compare(want, have, tol)
         if not result.ok:
             return Comparison(
@@ -103,8 +103,7 @@ def _compare_values(want: np.ndarray, have: np.ndarray, tol: Tolerance) -> Compa
         message = (f"returned {value}{spot} where the reference is finite "
                    f"({_fmt(float(want[first] if want.ndim else want[()]))})")
         return Comparison(False, "not-finite", message,
-                          "returned NaN or ∞ where the reference is finite",
-                          max_abs, max_rel, first)
+                          "returned NaN or ∞ where the reference is finite", where=first)
     if want.ndim == 0:
         message = f"expected {_fmt(float(want))}, got {_fmt(float(have))}"
     else:

@@ -131,7 +131,7 @@ def behaves_alike(a: Outcome, b: Outcome) -> bool:
 def values_alike(a: Any, b: Any) -> bool:
     if isinstance(a, tuple) or isinstance(b, tuple):
         return (isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b)
-                and all(values_alike(x, y) for x, y in zip(a, b)))
+                and all(values_alike(x, y) for x, y in zip(a, b, strict=False)))
     x, y = as_array(a), as_array(b)
     if x is None or y is None:
         return x is None and y is None and type(a) is type(b)

@@ -15,7 +15,7 @@ from lossdrill import diagnose
 from lossdrill.compare import Comparison, abbreviate, as_array, close_mask, compare
 from lossdrill.errors import SpecError
 from lossdrill.reference import Reference, load_reference
-from lossdrill.results import CheckResult, Diagnosis, TestResult
+from lossdrill.results import CheckResult, TestResult
 from lossdrill.sandbox.local import LocalFunctions
 from lossdrill.sandbox.process import DEFAULT_MEMORY, LearnerProcess, Outcome
 from lossdrill.spec import Exercise, GradientTest, RaisesTest, TaskTest, Tolerance, ValueTest
@@ -279,9 +279,9 @@ def _one_sided(loss: Callable[[np.ndarray], float], x: np.ndarray, h: float
     left = np.empty(x.size)
     right = np.empty(x.size)
     for i in range(x.size):
-        step = np.zeros(x.size)
-        step[i] = h
-        step = step.reshape(x.shape)
+        flat_step = np.zeros(x.size)
+        flat_step[i] = h
+        step = flat_step.reshape(x.shape)
         right[i] = (loss(x + step) - base) / h
         left[i] = (base - loss(x - step)) / h
     return left.reshape(x.shape), right.reshape(x.shape)
@@ -348,9 +348,9 @@ def _learner_fd(run: _Run, test: GradientTest, args: dict[str, Any], x: np.ndarr
     """Central differences of the learner's own loss, away from kinks."""
     fd = np.empty(x.size)
     for i in range(x.size):
-        step = np.zeros(x.size)
-        step[i] = test.step
-        step = step.reshape(x.shape)
+        flat_step = np.zeros(x.size)
+        flat_step[i] = test.step
+        step = flat_step.reshape(x.shape)
         values = []
         for point in (x + step, x - step):
             outcome = _call(run, test, test.loss, {**args, test.wrt: point})

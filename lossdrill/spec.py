@@ -8,7 +8,7 @@ file, the key path and what was expected, e.g.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -61,7 +61,7 @@ class Literal_(_Frozen):
 
 
 # A plain YAML number or (nested) list is a literal; a mapping is a generator or a typed literal.
-Input = Union[Generated, Literal_, float, int, bool, list[Any]]
+Input = Generated | Literal_ | float | int | bool | list[Any]
 
 
 class _Test(_Frozen):
@@ -109,7 +109,7 @@ class TaskTest(_Test):
     params: dict[str, Any] = Field(default_factory=dict)
 
 
-Test = Annotated[Union[ValueTest, RaisesTest, GradientTest, TaskTest], Field(discriminator="kind")]
+Test = Annotated[ValueTest | RaisesTest | GradientTest | TaskTest, Field(discriminator="kind")]
 TEST_KINDS = ("value", "raises", "gradient", "task")
 
 
@@ -196,7 +196,8 @@ def _check_references(path: Path, ex: Exercise) -> None:
             if name is not None and name not in names:
                 raise SpecError(
                     f"{path}: tests[{i}].{key}: '{name}' is not one of the exercise's "
-                    f"functions ({', '.join(sorted(names))}); add it under functions or fix the name"
+                    f"functions ({', '.join(sorted(names))}); add it under functions or fix the "
+                    "name"
                 )
         if isinstance(test, GradientTest) and test.wrt not in test.args:
             raise SpecError(

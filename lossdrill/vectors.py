@@ -34,6 +34,7 @@ def resolve(value: Any, rng: np.random.Generator) -> Any:
 
 def generate(g: Generated, rng: np.random.Generator) -> np.ndarray:
     shape = g.shape
+    out: np.ndarray
     if g.generate == "normal":
         out = rng.normal(g.loc, g.scale, size=shape)
     elif g.generate == "uniform":

@@ -21,9 +21,10 @@ import numpy as np
 MAX_MESSAGE = 64 << 20  # bytes; a larger result is refused, not read
 MAX_ELEMENTS = 8 << 20  # array elements in one message
 MAX_DEPTH = 16  # nesting of lists and tuples
-NUMERIC_DTYPES = frozenset(
-    "bool int8 int16 int32 int64 uint8 uint16 uint32 uint64 float16 float32 float64".split()
-)
+NUMERIC_DTYPES = frozenset({
+    "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+    "float16", "float32", "float64",
+})
 _HEADER = struct.Struct("!I")
 
 

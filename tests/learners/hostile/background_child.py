@@ -1,13 +1,17 @@
 # lossdrill: ex1
-# Hostile: on its first call, starts `sleep 1000` that would outlive the call (same process
-# group), reports its pid (to $LOSSDRILL_TEST_PIDFILE when it can write there, and on stdout
-# as "background pid: N"), then returns the right value.
+# Hostile: on its first call, starts a child that would outlive the call (`sleep 1000`, or a
+# forked copy of itself that sleeps when exec is not allowed), in the same process group.
+# It reports what happened on stdout ("background pid: N" or "background child refused:
+# ...") and, when it can write there, in the file named by $LOSSDRILL_TEST_PIDFILE; then it
+# returns the right value.
 import os
 import subprocess
+import time
 
 import numpy as np
 
-_child = None
+NEW_SESSION = False  # background_setsid.py: True
+_started = False
 
 
 def _report(pid):
@@ -18,20 +22,43 @@ def _report(pid):
             with open(path, "w") as f:
                 f.write(f"{pid}\n")
         except OSError:
-            pass  # e.g. confinement forbids writing there; stdout still says it
+            pass  # confinement forbids writing there; stdout still says it
+
+
+def _spawn():
+    try:
+        child = subprocess.Popen(
+            ["sleep", "1000"], start_new_session=NEW_SESSION,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        return child.pid
+    except OSError as exc:
+        exec_error = exc
+    try:
+        pid = os.fork()
+    except OSError as exc:
+        print(f"background child refused: {exec_error!r}; fork: {exc!r}", flush=True)
+        return None
+    if pid == 0:  # the child: sleep, never return into the grader's protocol
+        try:
+            if NEW_SESSION:
+                os.setsid()
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(devnull, fd)
+            time.sleep(1000)
+        finally:
+            os._exit(0)
+    return pid
 
 
 def mse(y_true, y_pred):
-    global _child
-    if _child is None:
-        try:
-            _child = subprocess.Popen(
-                ["sleep", "1000"],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )
-            _report(_child.pid)
-        except OSError:
-            _child = False  # a process cap refused it: fine, carry on
+    global _started
+    if not _started:
+        _started = True
+        pid = _spawn()
+        if pid is not None:
+            _report(pid)
     y_true = np.asarray(y_true, dtype=np.float64)
     y_pred = np.asarray(y_pred, dtype=np.float64)
     if y_true.shape != y_pred.shape:
