@@ -144,6 +144,9 @@ def _generic(failing: list[Observation]) -> Diagnosis | None:
     """Signatures from the most telling to the least: a call that went wrong, a result of the
     wrong kind, a constant factor, and last a missing validation."""
     for obs in failing:
+        if obs.got.exc_types[:1] == ("NotImplementedError",):
+            return Diagnosis("not-implemented", "This function is not written yet: replace "
+                             "`raise NotImplementedError` with your implementation.")
         if not obs.got.ok and obs.got.kind in _CALL:
             ident, text = _CALL[obs.got.kind]
             message = obs.got.message if obs.got.kind != "exception" else (

@@ -60,6 +60,66 @@ class Outcome:
     output: str = ""  # what the learner printed during this load or call
 
 
+_PR_SET_CHILD_SUBREAPER = 36
+_live_workers: set[int] = set()  # the learner processes this grader is running now
+
+
+def become_subreaper() -> bool:
+    """Make orphaned descendants of our learner processes our children (Linux), so even a
+    grandchild that escaped into a session of its own can be found and killed."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _stray_children() -> list[int]:
+    """Our child processes that are not live learner processes: orphans reparented to us."""
+    me = str(os.getpid())
+    strays = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.isdigit() or int(entry) in _live_workers:
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                stat = handle.read().decode("ascii", "replace")
+        except OSError:
+            continue
+        # The command name (field 2) may hold spaces and parentheses: split after the last ')'.
+        fields = stat[stat.rfind(")") + 2:].split()
+        if len(fields) > 1 and fields[1] == me:
+            strays.append(int(entry))
+    return strays
+
+
+def reap_strays(rounds: int = 20) -> int:
+    """Kill and reap reparented descendants until none is left; each death may orphan more."""
+    killed = 0
+    for _ in range(rounds):
+        strays = _stray_children()
+        if not strays:
+            break
+        for pid in strays:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.waitpid(pid, 0)
+            killed += 1
+        time.sleep(0.005)  # let the orphans of what died be reparented
+    return killed
+
+
+_subreaper = False
+
+
 class LearnerProcess:
     def __init__(
         self,
@@ -94,6 +154,9 @@ class LearnerProcess:
             "PYTHONIOENCODING": "utf-8",
             **{var: "1" for var in _THREAD_VARS},
         }
+        global _subreaper
+        if not _subreaper:
+            _subreaper = become_subreaper()
         # CPU seconds for the whole life of the process: a generous multiple of the call
         # timeout, so a busy loop cannot outlast the grader even if a deadline were missed.
         cpu = int(self.timeout * 6) + 10
@@ -107,6 +170,7 @@ class LearnerProcess:
         finally:
             for fd in (req_r, resp_w, out_w):
                 os.close(fd)
+        _live_workers.add(self._proc.pid)
         for fd in (resp_r, out_r):
             os.set_blocking(fd, False)
         self._fds = {"request": req_w, "response": resp_r, "output": out_r}
@@ -119,6 +183,10 @@ class LearnerProcess:
                 os.killpg(self._proc.pid, signal.SIGKILL)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self._proc.wait(timeout=5)
+            _live_workers.discard(self._proc.pid)
+            self._proc = None  # never signal that process group again: its id may be reused
+            if _subreaper:
+                reap_strays()
         if "output" in self._fds:
             self._drain_output()
         for fd in self._fds.values():
@@ -258,6 +326,9 @@ class LearnerProcess:
             hint = {"SIGKILL": " (often the memory cap)", "SIGXCPU": " (the CPU time cap)"}
             return Outcome(False, kind="died",
                            message=f"the learner process was killed by {name}{hint.get(name, '')}")
+        if code is None:
+            return Outcome(False, kind="protocol",
+                           message="the learner process closed its channel to the grader")
         return Outcome(False, kind="exit",
                        message=f"the learner process exited (code {code}) — sys.exit or os._exit")
 
