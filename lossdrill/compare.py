@@ -110,7 +110,8 @@ def _compare_values(want: np.ndarray, have: np.ndarray, tol: Tolerance) -> Compa
         count = int((~ok).sum())
         message = (f"{count} of {ok.size} elements differ; worst{at}: expected "
                    f"{_fmt(float(want[where]))}, got {_fmt(float(have[where]))}")
-    message += f" (abs error {_fmt(max_abs)}, rel error {_fmt(max_rel)})"
+    message += f" (abs error {_fmt(max_abs)}" + (
+        f", rel error {_fmt(max_rel)})" if np.isfinite(max_rel) else ")")
     return Comparison(False, "value", message, "wrong value", max_abs, max_rel, where)
 
 

@@ -247,7 +247,9 @@ def _details(args: dict[str, Any], expected: Any, got: Any, cmp: Comparison) -> 
     details["expected"] = abbreviate(expected)
     details["got"] = abbreviate(got)
     if cmp.max_abs is not None:
-        details["largest error"] = (f"abs {cmp.max_abs:.3g}, rel {cmp.max_rel:.3g}"
+        finite_rel = cmp.max_rel is not None and np.isfinite(cmp.max_rel)
+        rel = f", rel {cmp.max_rel:.3g}" if finite_rel else ""
+        details["largest error"] = (f"abs {cmp.max_abs:.3g}{rel}"
                                     + (f" at index {cmp.where}" if cmp.where else ""))
     return details
 
