@@ -29,7 +29,7 @@ class Comparison:
 
 def as_array(value: Any) -> np.ndarray | None:
     """The learner's result as a numeric array, or None when it is not numbers at all."""
-    if isinstance(value, (bool, np.bool_)) or value is None or isinstance(value, tuple):
+    if isinstance(value, (bool, np.bool_, tuple, dict, str)) or value is None:
         return None
     try:
         arr = np.asarray(value)
@@ -41,6 +41,14 @@ def as_array(value: Any) -> np.ndarray | None:
 def compare(expected: Any, got: Any, tol: Tolerance) -> Comparison:
     if isinstance(expected, tuple):
         return _compare_tuple(expected, got, tol)
+    if isinstance(expected, dict):
+        return _compare_dict(expected, got, tol)
+    if isinstance(expected, str):
+        if got == expected:
+            return Comparison(True)
+        brief = f"returned {_kind_of(got)}" if not isinstance(got, str) else "wrong text"
+        return Comparison(False, "type" if not isinstance(got, str) else "value",
+                          f"expected {expected!r}, got {abbreviate(got)}", brief)
     want = np.asarray(expected)
     have = as_array(got)
     if have is None:
@@ -71,6 +79,22 @@ def _compare_tuple(expected: tuple[Any, ...], got: Any, tol: Tolerance) -> Compa
                 f"item {i} of the result: {result.brief}",
                 result.max_abs, result.max_rel, result.where,
             )
+    return Comparison(True)
+
+
+def _compare_dict(expected: dict[str, Any], got: Any, tol: Tolerance) -> Comparison:
+    if not isinstance(got, dict) or set(got) != set(expected):
+        keys = ", ".join(sorted(expected))
+        brief = f"returned {_kind_of(got)}, expected a dict with keys {keys}"
+        if isinstance(got, dict):
+            brief = f"returned a dict with keys {', '.join(sorted(got))}, expected {keys}"
+        return Comparison(False, "type", brief, brief)
+    for key in expected:
+        result = compare(expected[key], got[key], tol)
+        if not result.ok:
+            return Comparison(False, result.problem, f"[{key!r}]: {result.message}",
+                              f"[{key!r}]: {result.brief}", result.max_abs, result.max_rel,
+                              result.where)
     return Comparison(True)
 
 
@@ -131,6 +155,10 @@ def abbreviate(value: Any) -> str:
     """An array or number shortened for a report line."""
     if isinstance(value, tuple):
         return "(" + ", ".join(abbreviate(v) for v in value) + ")"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {abbreviate(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "…")
     arr = as_array(value)
     if arr is None:
         return repr(value)[:60]

@@ -14,17 +14,27 @@ import numpy as np
 from lossdrill import diagnose
 from lossdrill.compare import Comparison, abbreviate, as_array, close_mask, compare
 from lossdrill.errors import SpecError
+from lossdrill.properties import PROPERTIES, CallFailed, Context, PropertyViolated
 from lossdrill.reference import Reference, load_reference
 from lossdrill.results import CheckResult, TestResult
 from lossdrill.sandbox.local import LocalFunctions
 from lossdrill.sandbox.process import DEFAULT_MEMORY, LearnerProcess, Outcome
-from lossdrill.spec import Exercise, GradientTest, RaisesTest, TaskTest, Tolerance, ValueTest
+from lossdrill.spec import (
+    Exercise,
+    GradientTest,
+    PropertyTest,
+    RaisesTest,
+    TaskTest,
+    Tolerance,
+    ValueTest,
+)
 from lossdrill.tasks import TASKS
 from lossdrill.vectors import VISIBLE_SEED, resolve_args, test_rng
 
-# A learner process that dies (timeout, exit, crash) is restarted for the next test, at most
-# this many times: a file that hangs on every input ends in seconds, not minutes.
-MAX_RESTARTS = 2
+# A learner process that dies (exit, crash) is restarted for the next test, at most this many
+# times. A function that timed out is not called again: one that hangs on every input costs
+# one timeout, not one per test.
+MAX_RESTARTS = 3
 # Outcomes after which the process is gone.
 FATAL = frozenset({"timeout", "died", "exit", "protocol"})
 # Finite differences: tolerance of the learner's gradient against its own loss.
@@ -47,8 +57,13 @@ class RestartingLearner:
         self.timeout = timeout
         self.memory = memory
         self.restarts = 0
+        self.timed_out: set[str] = set()
 
     def call(self, function: str, args: dict[str, Any], timeout: float | None = None) -> Outcome:
+        if function in self.timed_out:
+            return Outcome(False, kind="gave-up", message=(
+                f"not run: an earlier call to {function} did not finish within "
+                f"{self.timeout:g} s"))
         if not self.process.alive:
             if self.restarts >= MAX_RESTARTS:
                 return Outcome(False, kind="gave-up", message=(
@@ -58,7 +73,10 @@ class RestartingLearner:
             loaded = self.process.load(self.path, self.denied)
             if not loaded.ok:
                 return loaded
-        return self.process.call(function, args, timeout)
+        outcome = self.process.call(function, args, timeout)
+        if outcome.kind == "timeout":
+            self.timed_out.add(function)
+        return outcome
 
     def close(self) -> None:
         self.process.close()
@@ -187,7 +205,28 @@ def _run_test(run: _Run, test: Any) -> TestResult:
         return _run_value(run, test, args)
     if isinstance(test, RaisesTest):
         return _run_raises(run, test, args)
+    if isinstance(test, PropertyTest):
+        return _run_property(run, test, args, rng)
     return _run_gradient(run, test, args)
+
+
+def _run_property(run: _Run, test: PropertyTest, args: dict[str, Any],
+                  rng: np.random.Generator) -> TestResult:
+    check = PROPERTIES.get(test.property)
+    if check is None:
+        raise SpecError(f"{run.exercise.path}: test '{test.name}': unknown property "
+                        f"'{test.property}' (known: {', '.join(PROPERTIES)})")
+    ctx = Context(lambda a: _call(run, test, test.function, a), args, test.params, rng,
+                  run.exercise.tolerance_for(test))
+    try:
+        problem = check(ctx)
+    except CallFailed as exc:
+        return _failed_call(test, exc.outcome)
+    except PropertyViolated as exc:
+        problem = str(exc)
+    if problem is None:
+        return _result(test, "passed", "")
+    return _result(test, "failed", f"{test.function} {problem}")
 
 
 def _call(run: _Run, test: Any, function: str, args: dict[str, Any]) -> Outcome:
@@ -219,6 +258,11 @@ def describe_failure(outcome: Outcome, hidden: bool) -> str:
     return outcome.message
 
 
+def _failed_call(test: Any, outcome: Outcome) -> TestResult:
+    status = "skipped" if outcome.kind == "gave-up" else "error"
+    return _result(test, status, describe_failure(outcome, test.visibility == "hidden"))
+
+
 def _last_line(outcome: Outcome) -> str:
     return (outcome.traceback or outcome.message).strip().splitlines()[-1]
 
@@ -231,7 +275,7 @@ def _run_value(run: _Run, test: ValueTest, args: dict[str, Any]) -> TestResult:
     run.observations.append(obs)
     if not got.ok:
         obs.problem = got.kind
-        return _result(test, "error", describe_failure(got, hidden))
+        return _failed_call(test, got)
     cmp = compare(expected, got.value, run.exercise.tolerance_for(test))
     obs.passed, obs.problem = cmp.ok, cmp.problem
     if cmp.ok:
@@ -271,7 +315,7 @@ def _run_raises(run: _Run, test: RaisesTest, args: dict[str, Any]) -> TestResult
     if got.exc_types:
         return _result(test, "failed",
                        f"raised {got.exc_types[0]}, expected {test.exception}{why}")
-    return _result(test, "error", describe_failure(got, hidden))
+    return _failed_call(test, got)
 
 
 def _one_sided(loss: Callable[[np.ndarray], float], x: np.ndarray, h: float
@@ -307,7 +351,7 @@ def _run_gradient(run: _Run, test: GradientTest, args: dict[str, Any]) -> TestRe
     run.observations.append(obs)
     if not got.ok:
         obs.problem = got.kind
-        return _result(test, "error", describe_failure(got, hidden))
+        return _failed_call(test, got)
     shape_check = compare(expected, got.value, Tolerance(rtol=0.0, atol=np.inf))
     if not shape_check.ok:
         obs.problem = shape_check.problem

@@ -60,8 +60,31 @@ class Literal_(_Frozen):
     dtype: Literal["float64", "float32", "float16", "int64", "int32", "bool"]
 
 
-# A plain YAML number or (nested) list is a literal; a mapping is a generator or a typed literal.
-Input = Generated | Literal_ | float | int | bool | list[Any]
+class RngInput(_Frozen):
+    """A NumPy Generator argument (``{rng: 3}``, or ``{rng: null}`` to seed from the test):
+    the learner and the reference each get a fresh generator with the same seed."""
+
+    rng: int | None
+
+
+class FunctionInput(_Frozen):
+    """A callable argument: a function of lossdrill/sandbox/testfns.py with arguments bound."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    function: str
+    bound: dict[str, Input] = Field(default_factory=dict, alias="with")
+
+
+class CopyOf(_Frozen):
+    """The same value as another argument of the test (``{copy_of: y_true}``)."""
+
+    copy_of: str
+
+
+# A plain YAML number, string or (nested) list is a literal; a mapping is one of the above.
+Input = (Generated | Literal_ | RngInput | FunctionInput | CopyOf
+         | float | int | bool | str | list[Any])
+FunctionInput.model_rebuild()
 
 
 class _Test(_Frozen):
@@ -102,6 +125,16 @@ class GradientTest(_Test):
     step: float = Field(default=1e-6, gt=0)
 
 
+class PropertyTest(_Test):
+    """An invariant the grader checks by calling the learner's function (properties.py)."""
+
+    kind: Literal["property"]
+    property: str
+    function: str
+    args: dict[str, Input] = Field(default_factory=dict)
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
 class TaskTest(_Test):
     kind: Literal["task"]
     task: str  # a task in lossdrill.tasks
@@ -109,8 +142,9 @@ class TaskTest(_Test):
     params: dict[str, Any] = Field(default_factory=dict)
 
 
-Test = Annotated[ValueTest | RaisesTest | GradientTest | TaskTest, Field(discriminator="kind")]
-TEST_KINDS = ("value", "raises", "gradient", "task")
+Test = Annotated[ValueTest | RaisesTest | GradientTest | PropertyTest | TaskTest,
+                 Field(discriminator="kind")]
+TEST_KINDS = ("value", "raises", "gradient", "property", "task")
 
 
 class FunctionSpec(_Frozen):
@@ -199,6 +233,11 @@ def _check_references(path: Path, ex: Exercise) -> None:
                     f"functions ({', '.join(sorted(names))}); add it under functions or fix the "
                     "name"
                 )
+        args = getattr(test, "args", {})
+        for name, value in args.items():
+            if isinstance(value, CopyOf) and value.copy_of not in args:
+                raise SpecError(f"{path}: tests[{i}].args.{name}.copy_of: '{value.copy_of}' is "
+                                f"not an argument of this test ({', '.join(args)})")
         if isinstance(test, GradientTest) and test.wrt not in test.args:
             raise SpecError(
                 f"{path}: tests[{i}].wrt: '{test.wrt}' is not one of the test's args "
@@ -262,7 +301,8 @@ def format_location(loc: tuple[int | str, ...]) -> str:
             parts.append(f"[{item}]")
         elif i > 0 and isinstance(loc[i - 1], int) and item in TEST_KINDS:
             continue  # the discriminated union's tag, not a key the author wrote
-        elif item in ("Generated", "Literal_", "float", "int", "bool", "list[any]"):
+        elif item in ("Generated", "Literal_", "RngInput", "FunctionInput", "CopyOf", "float",
+                      "int", "bool", "str", "list[any]"):
             continue  # a member of the Input union, likewise
         else:
             parts.append(("." if parts else "") + str(item))

@@ -7,7 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from lossdrill.spec import Generated, Literal_
+from lossdrill.sandbox.protocol import FunctionRef, RngSeed
+from lossdrill.spec import CopyOf, FunctionInput, Generated, Literal_, RngInput
 
 # Visible tests keep the same vectors from one check to the next unless they pin their own.
 VISIBLE_SEED = 0
@@ -19,12 +20,20 @@ def test_rng(seed: int, test_name: str) -> np.random.Generator:
 
 
 def resolve_args(args: dict[str, Any], rng: np.random.Generator) -> dict[str, Any]:
-    return {name: resolve(value, rng) for name, value in args.items()}
+    resolved = {name: resolve(value, rng) for name, value in args.items()}
+    for name, value in args.items():
+        if isinstance(value, CopyOf):
+            resolved[name] = resolved[value.copy_of]
+    return resolved
 
 
 def resolve(value: Any, rng: np.random.Generator) -> Any:
     if isinstance(value, Generated):
         return generate(value, rng)
+    if isinstance(value, RngInput):
+        return RngSeed(value.rng if value.rng is not None else int(rng.integers(2**31)))
+    if isinstance(value, FunctionInput):
+        return FunctionRef(value.function, {k: resolve(v, rng) for k, v in value.bound.items()})
     if isinstance(value, Literal_):
         return np.asarray(value.value, dtype=value.dtype)
     if isinstance(value, list):

@@ -14,18 +14,37 @@ import base64
 import json
 import os
 import struct
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 MAX_MESSAGE = 64 << 20  # bytes; a larger result is refused, not read
 MAX_ELEMENTS = 8 << 20  # array elements in one message
-MAX_DEPTH = 16  # nesting of lists and tuples
+MAX_DEPTH = 16  # nesting of lists, tuples and dicts
+MAX_TEXT = 10_000  # characters in one string
 NUMERIC_DTYPES = frozenset({
     "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
     "float16", "float32", "float64",
 })
 _HEADER = struct.Struct("!I")
+
+
+@dataclass(frozen=True)
+class RngSeed:
+    """An argument that arrives as a fresh ``np.random.default_rng(seed)`` at every call, so
+    the learner and the reference draw the same numbers."""
+
+    seed: int
+
+
+@dataclass(frozen=True)
+class FunctionRef:
+    """An argument that arrives as a callable: a function of testfns.py with some of its
+    arguments bound (for exercises that take a function, like a numerical gradient)."""
+
+    name: str
+    bound: dict[str, Any] = field(default_factory=dict)
 
 
 class ProtocolError(Exception):
@@ -42,6 +61,18 @@ def encode(value: Any, depth: int = 0) -> Any:
     kind = type(value)
     if kind in (bool, int, float) or value is None:
         return value
+    if kind is str:
+        if len(value) > MAX_TEXT:
+            raise EncodeError(f"a str of {len(value)} characters")
+        return value
+    if kind is dict:
+        if not all(type(k) is str for k in value):
+            raise EncodeError("a dict whose keys are not all str")
+        return {"$dict": {k: encode(v, depth + 1) for k, v in value.items()}}
+    if kind is RngSeed:
+        return {"$rng": value.seed}
+    if kind is FunctionRef:
+        return {"$fn": [value.name, encode(value.bound, depth + 1)]}
     if kind is np.ndarray:
         return {"$nd": _encode_array(value)}
     if isinstance(value, np.generic) and value.dtype.name in NUMERIC_DTYPES:
@@ -68,39 +99,70 @@ def describe_type(value: Any) -> str:
     return "None" if value is None else f"a {name}"
 
 
-def decode(data: Any, *, readonly: bool = True, allow_rng: bool = False) -> Any:
-    """Rebuild a value from its encoded form, validating every part of it."""
-    budget = [MAX_ELEMENTS]
-    return _decode(data, 0, readonly, allow_rng, budget)
+def decode(data: Any, *, readonly: bool = True, learner_side: bool = False) -> Any:
+    """Rebuild a value from its encoded form, validating every part of it.
+
+    Only the learner process (``learner_side``) turns ``$rng`` and ``$fn`` into a generator
+    and a callable; the grader never accepts them from the learner."""
+    return _Decoder(readonly, learner_side).value(data, 0)
 
 
-def _decode(data: Any, depth: int, readonly: bool, allow_rng: bool, budget: list[int]) -> Any:
-    if depth > MAX_DEPTH:
-        raise ProtocolError("value nested too deeply")
-    kind = type(data)
-    if kind in (bool, int, float) or data is None:
-        if kind is int and abs(data) > 2**63:
-            raise ProtocolError("integer out of range")
-        return data
-    if kind is list:
-        return [_decode(v, depth + 1, readonly, allow_rng, budget) for v in data]
-    if kind is dict and len(data) == 1:
-        ((tag, body),) = data.items()
-        if tag == "$nd":
-            return _decode_array(body, readonly, budget)
-        if tag == "$sc":
-            arr = _decode_array(body, readonly, budget)
-            if arr.shape != ():
-                raise ProtocolError("scalar with a shape")
-            return arr[()]
-        if tag == "$tuple" and type(body) is list:
-            return tuple(_decode(v, depth + 1, readonly, allow_rng, budget) for v in body)
-        if tag == "$rng" and allow_rng and type(body) is int:
-            return np.random.default_rng(body)
-    raise ProtocolError(f"unexpected value of type {kind.__name__}")
+class _Decoder:
+    def __init__(self, readonly: bool, learner_side: bool) -> None:
+        self.readonly = readonly
+        self.learner_side = learner_side
+        self.budget = MAX_ELEMENTS
+
+    def value(self, data: Any, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise ProtocolError("value nested too deeply")
+        kind = type(data)
+        if kind in (bool, int, float) or data is None:
+            if kind is int and abs(data) > 2**63:
+                raise ProtocolError("integer out of range")
+            return data
+        if kind is str:
+            if len(data) > MAX_TEXT:
+                raise ProtocolError("string too long")
+            return data
+        if kind is list:
+            return [self.value(v, depth + 1) for v in data]
+        if kind is dict and len(data) == 1:
+            ((tag, body),) = data.items()
+            if tag == "$nd":
+                return self.array(body)
+            if tag == "$sc":
+                arr = self.array(body)
+                if arr.shape != ():
+                    raise ProtocolError("scalar with a shape")
+                return arr[()]
+            if tag == "$tuple" and type(body) is list:
+                return tuple(self.value(v, depth + 1) for v in body)
+            if tag == "$dict" and type(body) is dict:
+                return {str(k): self.value(v, depth + 1) for k, v in body.items()}
+            if tag == "$rng" and self.learner_side and type(body) is int:
+                return np.random.default_rng(body)
+            if tag == "$fn" and self.learner_side and type(body) is list and len(body) == 2:
+                from functools import partial
+
+                from lossdrill.sandbox import testfns
+
+                function = testfns.FUNCTIONS.get(body[0])
+                bound = self.value(body[1], depth + 1)
+                if function is None or type(bound) is not dict:
+                    raise ProtocolError("unknown test function")
+                return partial(function, **bound)
+        raise ProtocolError(f"unexpected value of type {kind.__name__}")
+
+    def array(self, body: Any) -> np.ndarray:
+        arr, size = _decode_array(body, self.readonly)
+        self.budget -= size
+        if self.budget < 0:
+            raise ProtocolError("too many array elements")
+        return arr
 
 
-def _decode_array(body: Any, readonly: bool, budget: list[int]) -> np.ndarray:
+def _decode_array(body: Any, readonly: bool) -> tuple[np.ndarray, int]:
     if type(body) is not list or len(body) != 3:
         raise ProtocolError("malformed array")
     name, shape, payload = body
@@ -115,8 +177,7 @@ def _decode_array(body: Any, readonly: bool, budget: list[int]) -> np.ndarray:
     size = 1
     for n in shape:
         size *= n
-    budget[0] -= size
-    if budget[0] < 0:
+    if size > MAX_ELEMENTS:
         raise ProtocolError("too many array elements")
     dtype = np.dtype(name)
     try:
@@ -127,7 +188,7 @@ def _decode_array(body: Any, readonly: bool, budget: list[int]) -> np.ndarray:
         raise ProtocolError("array data does not match its shape")
     # Bytes are immutable, so this array is read-only unless copied.
     arr = np.frombuffer(raw, dtype=dtype).reshape(shape)
-    return arr if readonly else arr.copy()
+    return (arr if readonly else arr.copy()), size
 
 
 def pack(message: dict[str, Any]) -> bytes:

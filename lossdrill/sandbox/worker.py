@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np  # noqa: F401  (warm start: the learner's `import numpy` is then free)
 
+from lossdrill.sandbox import testfns  # noqa: F401  (loaded before confinement)
 from lossdrill.sandbox.confine import confine
 from lossdrill.sandbox.protocol import (
     EncodeError,
@@ -99,7 +100,7 @@ def describe_failure(exc: BaseException, path: str) -> dict[str, Any]:
 
 def call(function: Callable[..., Any], args: dict[str, Any], path: str) -> dict[str, Any]:
     """Call with read-only arguments, in the order the spec lists them."""
-    values = [decode(v, readonly=True, allow_rng=True) for v in args.values()]
+    values = [decode(v, readonly=True, learner_side=True) for v in args.values()]
     try:
         result = function(*values)
     except BaseException as exc:  # noqa: BLE001

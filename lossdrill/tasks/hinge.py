@@ -1,37 +1,13 @@
-"""End-to-end tasks: the grader trains a model with the learner's functions.
-
-The training loop runs in the grader and calls the learner's functions through the same
-channel as every other test, so the learner never sees the data's labels on held-out points
-nor the reference's trajectory. The same loop is run with the reference for comparison.
-"""
+"""ex3's task: train a linear classifier by subgradient descent with the learner's hinge
+loss and subgradient, and compare with the same run on the reference."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from lossdrill.compare import as_array
-from lossdrill.sandbox.process import Outcome
-
-Caller = Callable[[str, dict[str, Any]], Outcome]
-
-
-@dataclass
-class TaskReport:
-    passed: bool
-    message: str
-    metrics: dict[str, float] = field(default_factory=dict)
-    curves: dict[str, list[float]] = field(default_factory=dict)
-    failure: Outcome | None = None  # the learner's call that went wrong, if one did
-
-
-class TaskFailure(Exception):
-    def __init__(self, message: str, outcome: Outcome | None = None) -> None:
-        super().__init__(message)
-        self.outcome = outcome
+from lossdrill.tasks.common import Caller, TaskFailure, TaskReport, scalar_result, vector_result
 
 
 def two_blobs(rng: np.random.Generator, n: int, distance: float) -> tuple[np.ndarray, np.ndarray]:
@@ -43,24 +19,6 @@ def two_blobs(rng: np.random.Generator, n: int, distance: float) -> tuple[np.nda
     return X, y
 
 
-def _scalar(outcome: Outcome, what: str) -> float:
-    if not outcome.ok:
-        raise TaskFailure(f"{what} failed: {outcome.message}", outcome)
-    arr = as_array(outcome.value)
-    if arr is None or arr.ndim != 0 or not np.isfinite(arr):
-        raise TaskFailure(f"{what} did not return a finite number", outcome)
-    return float(arr)
-
-
-def _vector(outcome: Outcome, what: str, n: int) -> np.ndarray:
-    if not outcome.ok:
-        raise TaskFailure(f"{what} failed: {outcome.message}", outcome)
-    arr = as_array(outcome.value)
-    if arr is None or arr.shape != (n,) or not np.isfinite(arr).all():
-        raise TaskFailure(f"{what} did not return {n} finite numbers", outcome)
-    return arr.astype(np.float64)
-
-
 def train_hinge(call: Caller, X: np.ndarray, y: np.ndarray, epochs: int, lr: float
                 ) -> tuple[np.ndarray, float, list[float]]:
     """Full-batch subgradient descent; ∂L/∂w = Xᵀ·∂L/∂s and ∂L/∂b = Σ ∂L/∂s (the chain rule)."""
@@ -70,8 +28,8 @@ def train_hinge(call: Caller, X: np.ndarray, y: np.ndarray, epochs: int, lr: flo
     for epoch in range(epochs):
         scores = X @ w + b
         args = {"y_true": y, "scores": scores}
-        losses.append(_scalar(call("hinge_loss", args), f"hinge_loss at epoch {epoch}"))
-        grad = _vector(call("hinge_grad", args), f"hinge_grad at epoch {epoch}", len(y))
+        losses.append(scalar_result(call("hinge_loss", args), f"hinge_loss at epoch {epoch}"))
+        grad = vector_result(call("hinge_grad", args), f"hinge_grad at epoch {epoch}", len(y))
         w = w - lr * (X.T @ grad)
         b = b - lr * float(grad.sum())
     return w, b, losses
@@ -109,7 +67,3 @@ def hinge_classifier(learner: Caller, reference: Caller, params: dict[str, Any],
         return TaskReport(False, f"{summary}; accuracy too low", metrics, curves)
     return TaskReport(True, summary, metrics, curves)
 
-
-TASKS: dict[str, Callable[[Caller, Caller, dict[str, Any], np.random.Generator], TaskReport]] = {
-    "hinge_classifier": hinge_classifier,
-}

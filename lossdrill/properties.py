@@ -1,0 +1,131 @@
+"""Properties: invariants the grader checks by calling the learner's function.
+
+Each property gets a Context (a way to call the function under test, the test's resolved
+arguments, its params, a seeded generator and the tolerance) and returns None when the
+invariant holds, or a message saying which one failed. Messages name no input or expected
+value, so they are safe for hidden tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from lossdrill.compare import as_array, close_mask
+from lossdrill.sandbox.process import Outcome
+from lossdrill.spec import Tolerance
+
+
+class CallFailed(Exception):
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.message)
+        self.outcome = outcome
+
+
+@dataclass
+class Context:
+    call_learner: Callable[[dict[str, Any]], Outcome]
+    args: dict[str, Any]
+    params: dict[str, Any]
+    rng: np.random.Generator
+    tol: Tolerance
+
+    def call(self, args: dict[str, Any] | None = None) -> Any:
+        outcome = self.call_learner(self.args if args is None else args)
+        if not outcome.ok:
+            raise CallFailed(outcome)
+        return outcome.value
+
+    def numbers(self, value: Any) -> np.ndarray:
+        """The result (or its item ``params.item`` when it is a tuple) as a float array."""
+        if isinstance(value, (tuple, list)) and "item" in self.params:
+            value = value[int(self.params["item"])]
+        arr = as_array(value)
+        if arr is None:
+            raise PropertyViolated("did not return numbers")
+        return arr.astype(np.float64)
+
+    def same(self, a: Any, b: Any) -> bool:
+        x, y = self.numbers(a), self.numbers(b)
+        return x.shape == y.shape and bool(close_mask(x, y, self.tol).all())
+
+
+class PropertyViolated(Exception):
+    """Raised by helpers when a result cannot even be checked."""
+
+
+def _array_args(ctx: Context) -> list[str]:
+    names = ctx.params.get("args")
+    if names:
+        return list(names)
+    return [k for k, v in ctx.args.items() if isinstance(v, np.ndarray) and v.ndim > 0]
+
+
+def non_negative(ctx: Context) -> str | None:
+    value = ctx.numbers(ctx.call())
+    if (value < -ctx.tol.atol).any():
+        return "returned a negative value: a loss is never below zero"
+    return None
+
+
+def zero(ctx: Context) -> str | None:
+    value = ctx.numbers(ctx.call())
+    if not (np.abs(value) <= max(ctx.tol.atol, 1e-12)).all():
+        return "is not zero where it must be (a perfect prediction costs nothing)"
+    return None
+
+
+def permutation_invariant(ctx: Context) -> str | None:
+    names = _array_args(ctx)
+    n = len(ctx.args[names[0]])
+    order = ctx.rng.permutation(n)
+    shuffled = {**ctx.args, **{k: np.asarray(ctx.args[k])[order] for k in names}}
+    if not ctx.same(ctx.call(), ctx.call(shuffled)):
+        return "changes when the samples are shuffled: a mean over samples must not depend on "\
+               "their order"
+    return None
+
+
+def shift_invariant(ctx: Context) -> str | None:
+    """Adding a constant along the reduced axis (per row) leaves the result unchanged."""
+    name = ctx.params.get("arg") or _array_args(ctx)[0]
+    axis = int(ctx.params.get("axis", -1))
+    x = np.asarray(ctx.args[name], dtype=np.float64)
+    shape = list(x.shape)
+    shape[axis] = 1
+    shift = ctx.rng.uniform(-50, 50, size=shape)
+    if not ctx.same(ctx.call(), ctx.call({**ctx.args, name: x + shift})):
+        return "changes when a constant is added to every logit of a row: subtract the row's "\
+               "maximum, the result must not depend on it"
+    return None
+
+
+def symmetric(ctx: Context) -> str | None:
+    a, b = ctx.params.get("args") or _array_args(ctx)[:2]
+    swapped = {**ctx.args, a: ctx.args[b], b: ctx.args[a]}
+    if not ctx.same(ctx.call(), ctx.call(swapped)):
+        return f"is not symmetric: swapping {a} and {b} changes the result"
+    return None
+
+
+def nondecreasing(ctx: Context) -> str | None:
+    """The result (or one item of it) never decreases along its elements."""
+    value = ctx.numbers(ctx.call()).ravel()
+    slack = ctx.tol.atol + ctx.tol.rtol * np.abs(value[:-1])
+    if (np.diff(value) < -slack).any():
+        what = ctx.params.get("what", "the result")
+        return f"{what} decreases somewhere, and it cannot"
+    return None
+
+
+PROPERTIES: dict[str, Callable[[Context], str | None]] = {
+    "non-negative": non_negative,
+    "zero": zero,
+    "permutation-invariant": permutation_invariant,
+    "shift-invariant": shift_invariant,
+    "symmetric": symmetric,
+    "nondecreasing": nondecreasing,
+}

@@ -1,0 +1,25 @@
+"""End-to-end tasks: the grader trains a model with the learner's functions.
+
+The training loop runs in the grader and calls the learner's functions through the same
+channel as every other test, so the learner never sees held-out labels nor the reference's
+trajectory. Each task runs the same loop on the reference for comparison. A task module
+defines one function ``(learner, reference, params, rng) -> TaskReport``, registered here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from lossdrill.tasks.common import Caller, TaskFailure, TaskReport
+from lossdrill.tasks.hinge import hinge_classifier
+
+Task = Callable[[Caller, Caller, dict[str, Any], np.random.Generator], TaskReport]
+
+TASKS: dict[str, Task] = {
+    "hinge_classifier": hinge_classifier,
+}
+
+__all__ = ["TASKS", "Caller", "Task", "TaskFailure", "TaskReport"]
