@@ -174,6 +174,23 @@ def check(
     raise typer.Exit(0 if result.passed else 1)
 
 
+@app.command()
+def validate(
+    directory: Path | None = typer.Argument(None, help="Exercise pack to check (default: "
+                                               "the built-in one)."),
+    seeds: int = typer.Option(20, "--seeds", min=1, help="Fresh seeds each reference must "
+                              "pass under."),
+) -> None:
+    """Lint an exercise pack: specs load, references pass, starters fail, mistakes are named."""
+    from lossdrill.catalog import find_pack
+    from lossdrill.report import make_console, render_findings
+    from lossdrill.validate import validate_pack
+
+    findings = validate_pack(find_pack(directory), seeds=seeds)
+    render_findings(make_console(), findings)
+    raise typer.Exit(0 if all(f.ok for f in findings) else 1)
+
+
 def _warn(message: str) -> None:
     if message:
         typer.echo(f"lossdrill: warning: {message}", err=True)

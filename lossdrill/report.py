@@ -17,6 +17,7 @@ from lossdrill.results import CheckResult, TestResult
 
 if TYPE_CHECKING:
     from lossdrill.spec import Exercise
+    from lossdrill.validate import Finding
 
 MARKS = {"passed": ("✓", "green"), "failed": ("✗", "red"), "error": ("!", "red"),
          "skipped": ("-", "yellow")}
@@ -133,3 +134,19 @@ def render_exercise(console: Console, ex: Exercise) -> None:
     console.print(Text(f"Start with `lossdrill start {ex.id}`, check with `lossdrill check "
                        f"{ex.id}.py`; {len(ex.hints)} hints with `lossdrill hint {ex.id}`.",
                        style="dim"))
+
+
+def render_findings(console: Console, findings: list[Finding]) -> None:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column in ("", "exercise", "check", "detail"):
+        table.add_column(column)
+    for f in findings:
+        mark, colour = MARKS["passed" if f.ok else "failed"]
+        table.add_row(Text(mark, style=colour), f.exercise, f.check,
+                      Text(f.detail, style="dim" if f.ok else "red"))
+    console.print(table)
+    failed = sum(not f.ok for f in findings)
+    exercises = len({f.exercise for f in findings})
+    summary = (f"{exercises} exercises, {len(findings)} checks: "
+               + ("all hold" if not failed else f"{failed} to fix"))
+    console.print(Text(summary, style="bold green" if not failed else "bold red"))

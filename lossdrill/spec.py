@@ -7,6 +7,7 @@ file, the key path and what was expected, e.g.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -175,6 +176,20 @@ class Exercise(_Frozen):
     # Filled in by the loader, not by the author.
     path: Path = Path()
     solution_path: Path = Path()
+    # Texts written per language ({en: …, zh: …}): language → key path → text. The fields
+    # above hold the English.
+    translations: dict[str, dict[str, str]] = Field(default_factory=dict)
+
+    def text(self, path: str, lang: str = "en") -> str:
+        """A text by its key path (``statement``, ``hints[0]``, ``mistakes[2].message``) in
+        ``lang``, falling back to English."""
+        translated = self.translations.get(lang, {}).get(path)
+        if translated is not None:
+            return translated
+        value: Any = self
+        for part in re.findall(r"[A-Za-z_]+|\[\d+\]", path):
+            value = value[int(part[1:-1])] if part.startswith("[") else getattr(value, part)
+        return str(value)
 
     @property
     def number(self) -> int:
@@ -208,13 +223,46 @@ def load_exercise(path: Path, solutions_dir: Path | None = None) -> Exercise:
     if not isinstance(data, dict):
         raise SpecError(f"{path}: expected a mapping of keys (id, slug, title, …) at the top level")
     solutions = solutions_dir if solutions_dir is not None else path.parent.parent / "solutions"
-    data = {**data, "path": path, "solution_path": solutions / f"{path.stem}.py"}
+    translations: dict[str, dict[str, str]] = {}
+    try:
+        data = _split_languages(data, "", translations)
+    except ValueError as exc:
+        raise SpecError(f"{path}: {exc}") from None
+    data = {**data, "path": path, "solution_path": solutions / f"{path.stem}.py",
+            "translations": translations}
     try:
         exercise = Exercise.model_validate(data)
     except ValidationError as exc:
         raise SpecError(f"{path}: {describe_validation_error(exc)}") from None
     _check_references(path, exercise)
     return exercise
+
+
+LANGUAGES = ("en", "zh")
+# Keys whose value is text for the learner, and may be given per language.
+TEXT_KEYS = frozenset({"title", "statement", "hints", "message", "summary", "reason", "name"})
+
+
+def _split_languages(node: Any, path: str, out: dict[str, dict[str, str]],
+                     text: bool = False) -> Any:
+    """Replace every ``{en: …, zh: …}`` text by its English, recording the others by path."""
+    if isinstance(node, dict):
+        if text and node and set(node) <= set(LANGUAGES):
+            if not isinstance(node.get("en"), str):
+                raise ValueError(f"{path}: a text given per language needs its 'en' version")
+            for lang, value in node.items():
+                if not isinstance(value, str):
+                    raise ValueError(f"{path}.{lang}: expected text, got {type(value).__name__}")
+                if lang != "en":
+                    out.setdefault(lang, {})[path] = value
+            return node["en"]
+        return {k: _split_languages(v, f"{path}.{k}" if path else str(k), out,
+                                    k in TEXT_KEYS and k != "name" or
+                                    (k == "name" and ".tests[" in f".{path}"))
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_split_languages(v, f"{path}[{i}]", out, text) for i, v in enumerate(node)]
+    return node
 
 
 def _check_references(path: Path, ex: Exercise) -> None:

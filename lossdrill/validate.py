@@ -1,0 +1,124 @@
+"""`lossdrill validate`: the instructor's lint and the built-in pack's CI gate.
+
+Every spec loads; ids and slugs are unique; hint ladders have three steps or more; every
+reference passes all its tests under many fresh seeds; every starter fails; every listed
+mistake has a variant that fails at least one test and is diagnosed as itself.
+References and variants are trusted code, graded in this process.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lossdrill.catalog import Pack
+from lossdrill.errors import SpecError
+from lossdrill.grading import check_functions
+from lossdrill.reference import load_reference
+from lossdrill.spec import Exercise, load_exercise
+from lossdrill.starter import starter_source
+
+MIN_HINTS = 3
+
+
+@dataclass(frozen=True)
+class Finding:
+    exercise: str  # id, or the spec's file name when it does not load
+    check: str
+    ok: bool
+    detail: str = ""  # what to change, when not ok
+
+
+def validate_pack(pack: Pack, seeds: int = 20) -> list[Finding]:
+    findings: list[Finding] = []
+    exercises: list[Exercise] = []
+    for path in pack.spec_paths():
+        try:
+            exercises.append(load_exercise(path, pack.solutions_dir))
+        except SpecError as exc:
+            findings.append(Finding(path.name, "spec loads", False, str(exc)))
+    findings += _unique(exercises)
+    for ex in exercises:
+        findings += list(_validate_exercise(ex, seeds))
+    return findings
+
+
+def _unique(exercises: list[Exercise]) -> list[Finding]:
+    findings = []
+    for attr in ("id", "slug"):
+        seen: dict[str, str] = {}
+        for ex in exercises:
+            value = getattr(ex, attr)
+            if value in seen:
+                findings.append(Finding(ex.id, f"unique {attr}", False,
+                                        f"{ex.path.name} and {seen[value]} share the {attr} "
+                                        f"'{value}'; rename one"))
+            seen[value] = ex.path.name
+    return findings
+
+
+def _validate_exercise(ex: Exercise, seeds: int) -> Iterator[Finding]:
+    yield Finding(ex.id, "spec loads", True)
+    yield Finding(ex.id, "hint ladder", len(ex.hints) >= MIN_HINTS,
+                  f"{len(ex.hints)} hint(s); write at least {MIN_HINTS}, from a nudge to "
+                  "nearly the answer")
+    try:
+        reference = load_reference(ex)
+    except SpecError as exc:
+        yield Finding(ex.id, "reference loads", False, str(exc))
+        return
+    yield _reference_passes(ex, reference.functions, seeds)
+    yield _starter_fails(ex)
+    listed = {m.id for m in ex.mistakes}
+    for mistake in ex.mistakes:
+        if mistake.id not in reference.mistakes:
+            yield Finding(ex.id, f"mistake {mistake.id}", False,
+                          f"no variant: add MISTAKES['{mistake.id}'] to {ex.solution_path.name}")
+            continue
+        yield _mistake_recognised(ex, mistake.id, reference.with_mistake(mistake.id))
+    for extra in sorted(set(reference.mistakes) - listed):
+        yield Finding(ex.id, f"mistake {extra}", False,
+                      f"MISTAKES['{extra}'] is not listed under mistakes in {ex.path.name}")
+
+
+def _reference_passes(ex: Exercise, functions: dict, seeds: int) -> Finding:
+    for _ in range(seeds):
+        seed = secrets.randbelow(2**31)
+        try:
+            result = check_functions(ex, functions, seed=seed)
+        except SpecError as exc:
+            return Finding(ex.id, "reference passes", False, str(exc))
+        failing = [t for t in result.tests if t.status != "passed"]
+        if failing:
+            test = failing[0]
+            return Finding(ex.id, "reference passes", False,
+                           f"seed {seed}: test '{test.name}' {test.status}: {test.message} — "
+                           "fix the reference, the test or its tolerance")
+    return Finding(ex.id, "reference passes", True, f"{seeds} seeds")
+
+
+def _starter_fails(ex: Exercise) -> Finding:
+    namespace: dict = {}
+    exec(compile(starter_source(ex), f"{ex.id}.py", "exec"), namespace)
+    missing = [f for f in ex.function_names if f not in namespace]
+    if missing:
+        return Finding(ex.id, "starter fails", False,
+                       f"the starter does not define {', '.join(missing)}; check the signatures")
+    result = check_functions(ex, {f: namespace[f] for f in ex.function_names}, seed=0)
+    return Finding(ex.id, "starter fails", result.status != "passed",
+                   "the starter passes every test: the tests check nothing")
+
+
+def _mistake_recognised(ex: Exercise, mistake_id: str, functions: dict) -> Finding:
+    check = f"mistake {mistake_id}"
+    result = check_functions(ex, functions, seed=secrets.randbelow(2**31))
+    if result.status == "passed":
+        return Finding(ex.id, check, False, "the variant passes every test: add a test it fails")
+    named = [d.id for d in result.diagnoses]
+    if named[:1] != [mistake_id]:
+        what = f"diagnosed as {', '.join(named)}" if named else "not diagnosed"
+        return Finding(ex.id, check, False,
+                       f"fails but is {what}: make the variant differ on a failing test, or "
+                       "list it before the mistake it is taken for")
+    return Finding(ex.id, check, True)
