@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from lossdrill import __version__
+from lossdrill.classroom.commands import register as register_classroom
 from lossdrill.errors import LossdrillError, UsageError
 
 if TYPE_CHECKING:
@@ -189,6 +190,9 @@ def validate(
     findings = validate_pack(find_pack(directory), seeds=seeds)
     render_findings(make_console(), findings)
     raise typer.Exit(0 if all(f.ok for f in findings) else 1)
+
+
+register_classroom(app)
 
 
 def _warn(message: str) -> None:

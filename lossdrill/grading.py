@@ -15,7 +15,7 @@ from lossdrill import diagnose
 from lossdrill.compare import Comparison, abbreviate, as_array, close_mask, compare
 from lossdrill.errors import SpecError
 from lossdrill.properties import PROPERTIES, CallFailed, Context, PropertyViolated
-from lossdrill.reference import Reference, load_reference
+from lossdrill.reference import ReferenceSource, load_reference
 from lossdrill.results import CheckResult, TestResult
 from lossdrill.sandbox.local import LocalFunctions
 from lossdrill.sandbox.process import DEFAULT_MEMORY, LearnerProcess, Outcome
@@ -101,7 +101,7 @@ class Observation:
 class _Run:
     exercise: Exercise
     learner: Learner
-    reference: Reference
+    reference: ReferenceSource
     seed: int
     available: set[str]
     results: list[TestResult] = field(default_factory=list)
@@ -122,6 +122,7 @@ def check_file(
     timeout: float | None = None,
     memory: int = DEFAULT_MEMORY,
     process: LearnerProcess | None = None,
+    reference: ReferenceSource | None = None,
 ) -> CheckResult:
     """Grade a learner's file in its own process. Pass an already started ``process`` to
     overlap its start-up with the caller's work."""
@@ -134,7 +135,7 @@ def check_file(
     learner = RestartingLearner(path, process, timeout, memory, denied)
     try:
         loaded = process.load(path, denied)
-        reference = load_reference(exercise)
+        reference = reference or load_reference(exercise)
         result = _grade(exercise, learner, loaded, reference, seed, started, str(path))
         result.protections = loaded.protections
         return result
@@ -143,15 +144,16 @@ def check_file(
 
 
 def check_functions(exercise: Exercise, functions: dict[str, Callable[..., Any]],
-                    *, seed: int | None = None, label: str = "") -> CheckResult:
+                    *, seed: int | None = None, label: str = "",
+                    reference: ReferenceSource | None = None) -> CheckResult:
     """Grade trusted functions in this process (references and mistake variants)."""
     started = time.monotonic()
     loaded = Outcome(True, functions=sorted(functions))
-    reference = load_reference(exercise)
+    reference = reference or load_reference(exercise)
     return _grade(exercise, LocalFunctions(functions), loaded, reference, seed, started, label)
 
 
-def _grade(exercise: Exercise, learner: Learner, loaded: Outcome, reference: Reference,
+def _grade(exercise: Exercise, learner: Learner, loaded: Outcome, reference: ReferenceSource,
            seed: int | None, started: float, file: str) -> CheckResult:
     seed = fresh_seed() if seed is None else seed
     run = _Run(exercise, learner, reference, seed, set(loaded.functions) if loaded.ok else set())
@@ -239,7 +241,7 @@ def _call(run: _Run, test: Any, function: str, args: dict[str, Any]) -> Outcome:
 
 
 def _expected(run: _Run, test: Any, function: str, args: dict[str, Any]) -> Outcome:
-    outcome = LocalFunctions(run.reference.functions).call(function, args)
+    outcome = run.reference.call(function, args)
     if not outcome.ok and not isinstance(test, RaisesTest):
         raise SpecError(f"{run.exercise.solution_path}: the reference's {function} failed on "
                         f"test '{test.name}': {outcome.message}; fix the reference or the test")
@@ -336,10 +338,8 @@ def _one_sided(loss: Callable[[np.ndarray], float], x: np.ndarray, h: float
 def _run_gradient(run: _Run, test: GradientTest, args: dict[str, Any]) -> TestResult:
     hidden = test.visibility == "hidden"
     x = np.asarray(args[test.wrt], dtype=np.float64)
-    ref = LocalFunctions(run.reference.functions)
-
     def ref_loss(point: np.ndarray) -> float:
-        outcome = ref.call(test.loss, {**args, test.wrt: point})
+        outcome = run.reference.call(test.loss, {**args, test.wrt: point})
         if not outcome.ok:
             raise SpecError(f"{run.exercise.solution_path}: the reference's {test.loss} failed "
                             f"on test '{test.name}': {outcome.message}")
@@ -415,8 +415,7 @@ def _run_task(run: _Run, test: TaskTest, rng: np.random.Generator) -> TestResult
     if task is None:
         raise SpecError(f"{run.exercise.path}: test '{test.name}': unknown task '{test.task}' "
                         f"(known: {', '.join(TASKS)})")
-    ref = LocalFunctions(run.reference.functions)
-    report = task(lambda f, a: _call(run, test, f, a), ref.call, test.params, rng)
+    report = task(lambda f, a: _call(run, test, f, a), run.reference.call, test.params, rng)
     status = "passed" if report.passed else (
         "error" if report.failure is not None and report.failure.kind in FATAL else "failed")
     return _result(test, status, report.message, curves=report.curves)
@@ -425,7 +424,7 @@ def _run_task(run: _Run, test: TaskTest, rng: np.random.Generator) -> TestResult
 def _run_variants(run: _Run) -> None:
     """Call every listed mistake's variant on each observation it could explain."""
     for mistake_id, replaced in run.reference.mistakes.items():
-        variant = LocalFunctions(run.reference.with_mistake(mistake_id))
         for obs in run.observations:
             if obs.function in replaced:
-                obs.variants[mistake_id] = variant.call(obs.function, obs.args)
+                obs.variants[mistake_id] = run.reference.call_variant(mistake_id, obs.function,
+                                                                      obs.args)

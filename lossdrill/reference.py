@@ -4,24 +4,57 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from lossdrill.errors import SpecError
+from lossdrill.sandbox.local import LocalFunctions
+from lossdrill.sandbox.process import Outcome
 from lossdrill.spec import Exercise
 
 Functions = dict[str, Callable[..., Any]]
+
+
+class ReferenceSource(Protocol):
+    """Where grading gets the right answers, and the mistakes' answers, from: the reference
+    code itself, or answers recorded from it (a released student pack)."""
+
+    @property
+    def mistakes(self) -> Mapping[str, Collection[str]]:
+        """Mistake id → the names of the functions its variant replaces."""
+        ...
+
+    def call(self, function: str, args: dict[str, Any]) -> Outcome: ...
+
+    def call_variant(self, mistake_id: str, function: str, args: dict[str, Any]) -> Outcome: ...
 
 
 @dataclass(frozen=True)
 class Reference:
     functions: Functions
     # mistake id → the functions it replaces; the others stay the reference's.
-    mistakes: dict[str, Functions]
+    variants: dict[str, Functions]
+    _callers: dict[str, LocalFunctions] = field(default_factory=dict, compare=False)
+
+    @property
+    def mistakes(self) -> Mapping[str, Collection[str]]:
+        return {mid: set(replaced) for mid, replaced in self.variants.items()}
 
     def with_mistake(self, mistake_id: str) -> Functions:
-        return {**self.functions, **self.mistakes[mistake_id]}
+        return {**self.functions, **self.variants[mistake_id]}
+
+    def call(self, function: str, args: dict[str, Any]) -> Outcome:
+        return self._caller("").call(function, args)
+
+    def call_variant(self, mistake_id: str, function: str, args: dict[str, Any]) -> Outcome:
+        return self._caller(mistake_id).call(function, args)
+
+    def _caller(self, mistake_id: str) -> LocalFunctions:
+        if mistake_id not in self._callers:
+            functions = self.with_mistake(mistake_id) if mistake_id else self.functions
+            self._callers[mistake_id] = LocalFunctions(functions)
+        return self._callers[mistake_id]
 
 
 _cache: dict[str, Reference] = {}

@@ -72,12 +72,12 @@ def _validate_exercise(ex: Exercise, seeds: int) -> Iterator[Finding]:
     yield _starter_fails(ex)
     listed = {m.id for m in ex.mistakes}
     for mistake in ex.mistakes:
-        if mistake.id not in reference.mistakes:
+        if mistake.id not in reference.variants:
             yield Finding(ex.id, f"mistake {mistake.id}", False,
                           f"no variant: add MISTAKES['{mistake.id}'] to {ex.solution_path.name}")
             continue
         yield _mistake_recognised(ex, mistake.id, reference.with_mistake(mistake.id))
-    for extra in sorted(set(reference.mistakes) - listed):
+    for extra in sorted(set(reference.variants) - listed):
         yield Finding(ex.id, f"mistake {extra}", False,
                       f"MISTAKES['{extra}'] is not listed under mistakes in {ex.path.name}")
 

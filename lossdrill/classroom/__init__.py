@@ -1,0 +1,1 @@
+"""Classroom work: grading a class, releasing student packs, exporting grades."""
