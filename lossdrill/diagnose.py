@@ -157,9 +157,15 @@ def _generic(failing: list[Observation]) -> Diagnosis | None:
             ident, text = _PROBLEM[obs.problem]
             brief = compare(obs.expected, obs.got.value, ALIKE).brief if obs.got.ok else ""
             return Diagnosis(ident, text.format(brief=brief.removeprefix("returned ")))
-    factor = _constant_factor([o for o in failing if o.problem == "value" and o.kind == "value"])
+    wrong = [o for o in failing if o.problem == "value" and o.kind == "value"]
+    factor = _constant_factor(wrong)
     if factor is not None:
         return factor
+    if wrong:
+        return Diagnosis("wrong-value", f"Your results differ from the right ones on {len(wrong)}"
+                         f" test(s), with no simple pattern (no constant factor, no listed "
+                         "mistake): go through the formula of the statement term by term on "
+                         "the worked example, whose expected value the report shows.")
     if any(o.problem == "no-raise" for o in failing):
         return Diagnosis(*_PROBLEM["no-raise"])
     return None

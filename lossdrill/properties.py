@@ -121,6 +121,72 @@ def nondecreasing(ctx: Context) -> str | None:
     return None
 
 
+def dropout_fraction(ctx: Context) -> str | None:
+    """Inverted dropout, judged statistically (whatever generator calls the learner made):
+    where the input is not 0, the fraction of outputs that are 0 is p, and the output divided
+    by the input averages 1 (kept entries are scaled by 1/(1 − p)), each within ``sigmas``
+    standard errors. params: ``x`` and ``p`` name the arguments (default "x" and "p")."""
+    x = np.asarray(ctx.args[ctx.params.get("x", "x")], dtype=np.float64)
+    p = float(ctx.args[ctx.params.get("p", "p")])
+    sigmas = float(ctx.params.get("sigmas", 5.0))
+    out = ctx.numbers(ctx.call())
+    if out.shape != x.shape:
+        raise PropertyViolated(f"returned shape {out.shape}, expected the input's shape")
+    live = x != 0
+    n = int(live.sum())
+    if n == 0 or not 0.0 < p < 1.0:
+        raise PropertyViolated("cannot be checked: the test needs 0 < p < 1 and a non-zero x")
+    dropped = float(np.mean(out[live] == 0.0))
+    if abs(dropped - p) > sigmas * np.sqrt(p * (1.0 - p) / n):
+        return (f"zeroed {dropped:.1%} of the entries, too far from the rate p: keep an entry "
+                "where rng.random(x.shape) >= p and zero it otherwise")
+    # Each out/x is keep/(1 − p): mean 1 and variance p/(1 − p) under inverted dropout.
+    mean = float(np.mean(out[live] / x[live]))
+    if abs(mean - 1.0) > sigmas * np.sqrt(p / ((1.0 - p) * n)):
+        return (f"changes the mean: the output averages {mean:.3g} times the input instead of "
+                "1; scale the entries that are kept by 1/(1 − p) (inverted dropout)")
+    return None
+
+
+def gradient_consistent(ctx: Context) -> str | None:
+    """The result is a (loss, gradient) pair, and the gradient is the derivative of the loss
+    with respect to the argument ``wrt``, by central differences (step ``step``). params:
+    ``wrt``; ``loss`` and ``grad``, the items' positions (default 0 and 1)."""
+    wrt = str(ctx.params["wrt"])
+    li, gi = int(ctx.params.get("loss", 0)), int(ctx.params.get("grad", 1))
+    step = float(ctx.params.get("step", 1e-6))
+    x = np.asarray(ctx.args[wrt], dtype=np.float64)
+
+    def item(value: Any, i: int) -> np.ndarray:
+        if not isinstance(value, (tuple, list)) or len(value) <= max(li, gi):
+            raise PropertyViolated("did not return a (loss, gradient) pair")
+        arr = as_array(value[i])
+        if arr is None:
+            raise PropertyViolated(f"returned an item {i} that is not numbers")
+        return arr.astype(np.float64)
+
+    grad = item(ctx.call(), gi)
+    if grad.shape != x.shape:
+        raise PropertyViolated(f"returned a gradient of shape {grad.shape}, expected the shape "
+                               f"of {wrt} {x.shape}")
+    fd = np.empty(x.size)
+    for i in range(x.size):
+        move = np.zeros(x.size)
+        move[i] = step
+        move = move.reshape(x.shape)
+        up = item(ctx.call({**ctx.args, wrt: x + move}), li)
+        down = item(ctx.call({**ctx.args, wrt: x - move}), li)
+        if up.ndim or down.ndim:
+            raise PropertyViolated(f"returned a loss (item {li}) that is not a single number")
+        fd[i] = (float(up) - float(down)) / (2 * step)
+    fd = fd.reshape(x.shape)
+    # As tolerant as the gradient tests' finite differences (grading.FD_TOLERANCE).
+    if not close_mask(fd, grad, Tolerance(rtol=1e-4, atol=1e-6)).all():
+        return (f"returns a gradient (item {gi}) that is not the derivative of its own loss "
+                f"(item {li}) with respect to {wrt}: central differences give a different slope")
+    return None
+
+
 PROPERTIES: dict[str, Callable[[Context], str | None]] = {
     "non-negative": non_negative,
     "zero": zero,
@@ -128,4 +194,6 @@ PROPERTIES: dict[str, Callable[[Context], str | None]] = {
     "shift-invariant": shift_invariant,
     "symmetric": symmetric,
     "nondecreasing": nondecreasing,
+    "dropout-fraction": dropout_fraction,
+    "gradient-consistent": gradient_consistent,
 }

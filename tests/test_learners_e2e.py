@@ -116,6 +116,12 @@ HOSTILE = {
     "background_child.py": _expect(ANY),
     "background_setsid.py": _expect(ANY),
     "kill_parent.py": _expect("failed"),
+    # Confinement: each would pass (or leave traces) if it could reach what it looks for.
+    "read_reference.py": _expect("failed"),
+    "search_memory.py": _expect("failed"),
+    "write_outside.py": _expect("failed"),
+    "connect_port.py": _expect("failed"),
+    "fork_bomb.py": _expect("failed"),
 }
 
 FAKE_REPORT_MARKERS = ("✓ all tests passed", "score 10/10", '{"status": "passed"}')
@@ -601,3 +607,59 @@ def test_fixture_inventory() -> None:
     for path in LEARNERS.rglob("*.py"):
         want = path.parent.name if path.parent.name in EXERCISES else "ex1"
         assert _exercise_of(path) == want, path
+
+
+# -- confinement --------------------------------------------------------------------------------
+
+
+def test_reference_cannot_be_read_from_disk(runner: Runner) -> None:
+    run = runner.get(LEARNERS / "hostile" / "read_reference.py")
+    doc = run.doc()
+    assert doc["status"] == "failed", run.describe()
+    assert "no reference readable" in doc["learner_output"], run.describe()
+
+
+def test_reference_is_not_in_the_learner_process_memory(runner: Runner) -> None:
+    run = runner.get(LEARNERS / "hostile" / "search_memory.py")
+    doc = run.doc()
+    assert doc["status"] == "failed", run.describe()
+    assert "reference found" not in doc["learner_output"], run.describe()
+
+
+def test_nothing_is_written_outside_the_learner_folder(runner: Runner) -> None:
+    run = runner.get(LEARNERS / "hostile" / "write_outside.py")
+    doc = run.doc()
+    assert doc["status"] == "failed", run.describe()
+    for leftover in (LEARNERS / "hostile" / "written_by_learner.txt",
+                     Path("/tmp/lossdrill-hostile-write.txt"),
+                     run.workdir / "written_by_learner.txt"):
+        assert not leftover.exists(), f"{leftover} was written; {run.describe()}"
+    progress = run.workdir / ".lossdrill" / "progress.json"
+    if progress.exists():
+        assert "lossdrill-hostile-was-here" not in progress.read_text(), run.describe()
+
+
+def test_no_connection_reaches_a_local_port() -> None:
+    import socket
+
+    with socket.socket() as server:
+        try:
+            server.bind(("127.0.0.1", 47613))
+        except OSError:
+            pytest.skip("port 47613 is taken on this machine")
+        server.listen()
+        server.settimeout(0.2)
+        run = _run_grader(LEARNERS / "hostile" / "connect_port.py",
+                          Path(os.environ.get("TMPDIR", "/tmp")) / f"ld-connect-{os.getpid()}")
+        with pytest.raises(TimeoutError):
+            server.accept()
+    assert run.doc()["status"] == "failed", run.describe()
+
+
+def test_fork_bomb_starts_nothing_that_survives(runner: Runner) -> None:
+    run = runner.get(LEARNERS / "hostile" / "fork_bomb.py")
+    doc = run.doc()
+    assert doc["status"] == "failed", run.describe()
+    pids = [int(p) for p in re.findall(r"background pid: (\d+)", doc["learner_output"])]
+    for pid in pids:
+        assert not _alive(pid), f"forked child {pid} outlived the check; {run.describe()}"

@@ -1,12 +1,17 @@
-"""Kernel confinement of the learner process with Landlock (Linux ≥ 5.13, unprivileged).
+"""Kernel confinement of the learner process (Linux), applied inside it after NumPy is
+imported and before the learner's file is read:
 
-Applied inside the learner process after NumPy is imported and before the learner's file is
-read. Landlock only grants, never denies, so the read rules are built *around* the exercise
-pack: every allowed tree that contains a denied path is replaced by its other children,
-recursively along the denied path.
+- a private network namespace: no interface but a down loopback, so no connection at all;
+- Landlock (≥ 5.13, unprivileged): files readable only where Python and its packages live and
+  the learner's file, writable only in its temporary folder; no TCP (ABI 4); no signals or
+  abstract sockets beyond its own domain (ABI 6). Landlock only grants, never denies, so the
+  read rules are built *around* the exercise pack: every allowed tree that contains a denied
+  path is replaced by its other children, recursively along the denied path;
+- a seccomp filter refusing new processes (fork, vfork, clone without CLONE_THREAD), which
+  caps the process count at one whatever the user's rlimits.
 
-What the ABI offers is used; what it lacks is reported, and grading goes on with the rlimits
-and process isolation alone.
+What the kernel offers is used; what it lacks is reported, and grading goes on with the
+rlimits and process isolation alone.
 """
 
 from __future__ import annotations
@@ -83,6 +88,74 @@ def read_roots() -> list[Path]:
 
 def confine(learner_file: str, writable: str, denied: list[str]) -> list[str]:
     """Restrict this process for good; returns what is in force, in words."""
+    said = [private_network()]
+    said += landlock(learner_file, writable, denied)
+    said.append(no_new_processes())
+    return said
+
+
+_CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
+
+
+def private_network() -> str:
+    if platform.system() != "Linux":
+        return "network: not isolated on this system"
+    libc = _libc()
+    # As root a network namespace alone; otherwise inside a new user namespace.
+    if libc.unshare(_CLONE_NEWNET) == 0 or libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) == 0:
+        return "network: a private, empty network namespace (no connection possible)"
+    return f"network: no private namespace ({os.strerror(ctypes.get_errno())})"
+
+
+# seccomp: refuse to create processes, allow threads.
+_AUDIT_ARCH = {"x86_64": (0xC000003E, {"clone": 56, "fork": 57, "vfork": 58, "clone3": 435}),
+               "aarch64": (0xC00000B7, {"clone": 220, "clone3": 435})}
+_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 22, 2
+_RET_ALLOW, _RET_ERRNO = 0x7FFF0000, 0x00050000
+_LD_ABS, _JEQ, _JSET, _RET = 0x20, 0x15, 0x45, 0x06
+_CLONE_THREAD = 0x00010000
+_EPERM, _ENOSYS = 1, 38
+
+
+class _SockFilter(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8),
+                ("k", ctypes.c_uint32)]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_SockFilter))]
+
+
+def _no_process_filter(arch: int, numbers: dict[str, int]) -> list[tuple[int, int, int, int]]:
+    deny = (_RET, 0, 0, _RET_ERRNO | _EPERM)
+    prog = [(_LD_ABS, 0, 0, 4), (_JEQ, 1, 0, arch), (_RET, 0, 0, _RET_ALLOW), (_LD_ABS, 0, 0, 0)]
+    # clone3 hides its flags in memory the filter cannot read: ENOSYS makes libc fall back
+    # to clone, whose flags it can.
+    prog += [(_JEQ, 0, 1, numbers["clone3"]), (_RET, 0, 0, _RET_ERRNO | _ENOSYS)]
+    for name in ("fork", "vfork"):
+        if name in numbers:
+            prog += [(_JEQ, 0, 1, numbers[name]), deny]
+    prog += [(_JEQ, 0, 3, numbers["clone"]), (_LD_ABS, 0, 0, 16),
+             (_JSET, 1, 0, _CLONE_THREAD), deny, (_RET, 0, 0, _RET_ALLOW)]
+    return prog
+
+
+def no_new_processes() -> str:
+    machine = platform.machine()
+    if platform.system() != "Linux" or machine not in _AUDIT_ARCH:
+        return "processes: not capped on this system"
+    arch, numbers = _AUDIT_ARCH[machine]
+    prog = _no_process_filter(arch, numbers)
+    filters = (_SockFilter * len(prog))(*[_SockFilter(*ins) for ins in prog])
+    fprog = _SockFprog(len(prog), filters)
+    libc = _libc()
+    libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    if libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
+        return f"processes: not capped ({os.strerror(ctypes.get_errno())})"
+    return "processes: none may be started (seccomp)"
+
+
+def landlock(learner_file: str, writable: str, denied: list[str]) -> list[str]:
     abi = landlock_abi()
     if abi < 1:
         return ["Landlock: not available on this system (rlimits and process isolation only)"]

@@ -126,7 +126,12 @@ def serve(request_fd: int, response_fd: int) -> None:
         if op == "load":
             path = str(request["path"])
             rules = request.get("confine")
-            protections = confine(path, os.getcwd(), list(rules["denied"])) if rules else []
+            protections = []
+            if rules:
+                try:
+                    protections = confine(path, os.getcwd(), list(rules["denied"]))
+                except Exception as exc:  # degrade to the rlimits rather than fail the check
+                    protections = [f"confinement failed ({type(exc).__name__}: {exc})"]
             response = {**load_module(path), "protections": protections}
             module = vars(sys.modules[LEARNER_MODULE]) if response["ok"] else {}
         elif op == "call":
