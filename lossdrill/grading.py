@@ -18,7 +18,7 @@ from lossdrill.properties import PROPERTIES, CallFailed, Context, PropertyViolat
 from lossdrill.reference import ReferenceSource, load_reference
 from lossdrill.results import CheckResult, TestResult
 from lossdrill.sandbox.local import LocalFunctions
-from lossdrill.sandbox.process import DEFAULT_MEMORY, LearnerProcess, Outcome
+from lossdrill.sandbox.process import DEFAULT_MEMORY, ForkServer, LearnerProcess, Outcome
 from lossdrill.spec import (
     Exercise,
     GradientTest,
@@ -51,6 +51,7 @@ class RestartingLearner:
 
     def __init__(self, path: Path, process: LearnerProcess, timeout: float, memory: int,
                  denied: list[Path]):
+        self.server = process.server
         self.path = path
         self.denied = denied
         self.process = process
@@ -69,7 +70,8 @@ class RestartingLearner:
                 return Outcome(False, kind="gave-up", message=(
                     "not run: the learner process stopped too often (see the tests above)"))
             self.restarts += 1
-            self.process = LearnerProcess(timeout=self.timeout, memory=self.memory).start()
+            self.process = LearnerProcess(timeout=self.timeout, memory=self.memory,
+                                          server=self.server, denied=self.denied).start()
             loaded = self.process.load(self.path, self.denied)
             if not loaded.ok:
                 return loaded
@@ -123,15 +125,17 @@ def check_file(
     memory: int = DEFAULT_MEMORY,
     process: LearnerProcess | None = None,
     reference: ReferenceSource | None = None,
+    server: ForkServer | None = None,
 ) -> CheckResult:
     """Grade a learner's file in its own process. Pass an already started ``process`` to
-    overlap its start-up with the caller's work."""
+    overlap its start-up with the caller's work, or a ``server`` to fork it warm."""
     started = time.monotonic()
     timeout = timeout or exercise.timeout
-    process = process or LearnerProcess(timeout=timeout, memory=memory).start()
-    process.timeout = timeout
     # The exercise pack stays unreadable to the learner's code.
     denied = [exercise.path.parent, exercise.solution_path.parent]
+    process = process or LearnerProcess(timeout=timeout, memory=memory, server=server,
+                                        denied=denied).start()
+    process.timeout = timeout
     learner = RestartingLearner(path, process, timeout, memory, denied)
     try:
         loaded = process.load(path, denied)

@@ -17,6 +17,7 @@ rlimits and process isolation alone.
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import platform
 import sys
@@ -75,6 +76,17 @@ def allowed_around(root: Path, denied: list[Path]) -> list[Path]:
     for child in children:
         out += allowed_around(child, inside)
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def readable_paths(denied: tuple[str, ...]) -> tuple[Path, ...]:
+    """Every path to grant read access to, the denied ones carved out. Cached: a warm
+    process computes it once and every learner process forked from it inherits it."""
+    deny = [Path(d).resolve() for d in denied]
+    paths: list[Path] = []
+    for root in read_roots():
+        paths += allowed_around(root.resolve(), deny)
+    return tuple(paths)
 
 
 def read_roots() -> list[Path]:
@@ -168,10 +180,8 @@ def landlock(learner_file: str, writable: str, denied: list[str]) -> list[str]:
     if ruleset < 0:
         return [f"Landlock: could not create a ruleset ({os.strerror(ctypes.get_errno())})"]
     try:
-        deny = [Path(d).resolve() for d in denied]
-        for root in read_roots():
-            for path in allowed_around(root.resolve(), deny):
-                _allow(libc, ruleset, path, READ & fs_all)
+        for path in readable_paths(tuple(denied)):
+            _allow(libc, ruleset, path, READ & fs_all)
         _allow(libc, ruleset, Path(learner_file), _FS_READ_FILE)
         _allow(libc, ruleset, Path("/dev/null"), _FS_READ_FILE | _FS_WRITE_FILE)
         _allow(libc, ruleset, Path(writable), fs_all)

@@ -9,13 +9,16 @@ validated here before the grader sees it.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +80,20 @@ def become_subreaper() -> bool:
         return False
 
 
+def learner_marker() -> str:
+    """An environment entry every learner process (and what it starts) carries, so that only
+    those are ever taken for strays — never another child of the process grading."""
+    return f"LOSSDRILL_LEARNER_OF={os.getpid()}"
+
+
+def _is_learners(pid: str) -> bool:
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as handle:
+            return learner_marker().encode() in handle.read().split(b"\0")
+    except OSError:
+        return False
+
+
 def _stray_children() -> list[int]:
     """Our child processes that are not live learner processes: orphans reparented to us."""
     me = str(os.getpid())
@@ -95,7 +112,7 @@ def _stray_children() -> list[int]:
             continue
         # The command name (field 2) may hold spaces and parentheses: split after the last ')'.
         fields = stat[stat.rfind(")") + 2:].split()
-        if len(fields) > 1 and fields[1] == me:
+        if len(fields) > 1 and fields[1] == me and _is_learners(entry):
             strays.append(int(entry))
     return strays
 
@@ -120,6 +137,141 @@ def reap_strays(rounds: int = 20) -> int:
 _subreaper = False
 
 
+def learner_environment(tmp: str) -> dict[str, str]:
+    name, value = learner_marker().split("=", 1)
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": tmp,
+        "TMPDIR": tmp,
+        "LANG": "C.UTF-8",
+        "PYTHONIOENCODING": "utf-8",
+        name: value,
+        **{var: "1" for var in _THREAD_VARS},
+    }
+
+
+class _Child:
+    """A learner process, whichever way it was started."""
+
+    def __init__(self, pid: int, popen: subprocess.Popen[bytes] | None = None,
+                 server: ForkServer | None = None) -> None:
+        self.pid = pid
+        self.popen = popen
+        self.server = server
+        self.pidfd = -1
+        if popen is None and hasattr(os, "pidfd_open"):
+            with contextlib.suppress(OSError):
+                self.pidfd = os.pidfd_open(pid)
+
+    def running(self) -> bool:
+        if self.popen is not None:
+            return self.popen.poll() is None
+        if self.pidfd >= 0:  # readable once the process has ended
+            return not select.select([self.pidfd], [], [], 0)[0]
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    def wait(self, timeout: float) -> int | None:
+        """The exit code (negative: the signal), or None if still running after `timeout`."""
+        if self.popen is not None:
+            try:
+                return self.popen.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                return None
+        assert self.server is not None
+        deadline = time.monotonic() + timeout
+        while True:
+            code = self.server.exit_status(self.pid)
+            if code is not None or time.monotonic() >= deadline:
+                return code
+            time.sleep(0.005)
+
+    def release(self) -> None:
+        if self.pidfd >= 0:
+            os.close(self.pidfd)
+            self.pidfd = -1
+
+
+class ForkServer:
+    """A warm, clean process (NumPy imported, nothing of any exercise loaded) that forks
+    learner processes on request: a check then costs a fork, not an interpreter start."""
+
+    def __init__(self) -> None:
+        self._sock: socket.socket | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def available() -> bool:
+        return hasattr(os, "fork") and hasattr(socket, "send_fds") and sys.platform != "darwin"
+
+    def start(self) -> ForkServer:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        tmp = tempfile.gettempdir()
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-I", "-c", _BOOTSTRAP, _PACKAGE_ROOT, "zygote",
+                 str(theirs.fileno())],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                pass_fds=(theirs.fileno(),), cwd=tmp, env=learner_environment(tmp),
+                start_new_session=True,
+            )
+        finally:
+            theirs.close()
+        self._sock = ours
+        _live_workers.add(self._proc.pid)
+        ours.settimeout(60)
+        if json.loads(ours.recv(1 << 16) or b"{}").get("ready") is not True:
+            self.close()
+            raise OSError("the fork server did not start")
+        return self
+
+    def _ask(self, request: dict[str, Any], fds: list[int] | None = None) -> dict[str, Any]:
+        assert self._sock is not None
+        with self._lock:
+            data = json.dumps(request).encode()
+            if fds:
+                socket.send_fds(self._sock, [data], fds)
+            else:
+                self._sock.send(data)
+            reply = self._sock.recv(1 << 16)
+        if not reply:
+            raise OSError("the fork server has stopped")
+        answer: dict[str, Any] = json.loads(reply)
+        return answer
+
+    def spawn(self, fds: list[int], cwd: str, env: dict[str, str], memory: int, cpu: int,
+              denied: list[str] | None = None) -> int:
+        reply = self._ask({"op": "spawn", "cwd": cwd, "env": env, "memory": memory, "cpu": cpu,
+                           "denied": denied}, fds)
+        return int(reply["pid"])
+
+    def exit_status(self, pid: int) -> int | None:
+        status = self._ask({"op": "status", "pid": pid}).get("status")
+        return None if status is None else int(status)
+
+    def close(self) -> None:
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+        if self._proc is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self._proc.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._proc.wait(timeout=5)
+            _live_workers.discard(self._proc.pid)
+            self._proc = None
+
+    def __enter__(self) -> ForkServer:
+        return self.start() if self._sock is None else self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 class LearnerProcess:
     def __init__(
         self,
@@ -127,12 +279,18 @@ class LearnerProcess:
         timeout: float = DEFAULT_TIMEOUT,
         memory: int = DEFAULT_MEMORY,
         output_cap: int = OUTPUT_CAP,
+        server: ForkServer | None = None,
+        denied: list[Path] | None = None,
     ) -> None:
         self.timeout = timeout
         self.memory = memory
         self.output_cap = output_cap
+        self.server = server  # fork from this warm process instead of spawning an interpreter
+        # What confinement will keep unreadable, when known this early (lets a warm process
+        # prepare the rules once for every learner process it forks).
+        self.denied = denied
         self.output_total = 0  # bytes printed, including what the cap dropped
-        self._proc: subprocess.Popen[bytes] | None = None
+        self._proc: _Child | None = None
         self._tmp = ""
         self._fds: dict[str, int] = {}
         self._out = bytearray()
@@ -146,27 +304,27 @@ class LearnerProcess:
         req_r, req_w = os.pipe()
         resp_r, resp_w = os.pipe()
         out_r, out_w = os.pipe()
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": self._tmp,
-            "TMPDIR": self._tmp,
-            "LANG": "C.UTF-8",
-            "PYTHONIOENCODING": "utf-8",
-            **{var: "1" for var in _THREAD_VARS},
-        }
+        env = learner_environment(self._tmp)
         global _subreaper
         if not _subreaper:
             _subreaper = become_subreaper()
         # CPU seconds for the whole life of the process: a generous multiple of the call
         # timeout, so a busy loop cannot outlast the grader even if a deadline were missed.
         cpu = int(self.timeout * 6) + 10
-        argv = [sys.executable, "-I", "-c", _BOOTSTRAP, _PACKAGE_ROOT,
-                str(req_r), str(resp_w), str(self.memory), str(cpu)]
         try:
-            self._proc = subprocess.Popen(
-                argv, stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w,
-                pass_fds=(req_r, resp_w), cwd=self._tmp, env=env, start_new_session=True,
-            )
+            if self.server is not None:
+                denied = [str(p) for p in self.denied] if self.denied is not None else None
+                pid = self.server.spawn([req_r, resp_w, out_w], self._tmp, env, self.memory, cpu,
+                                        denied)
+                self._proc = _Child(pid, server=self.server)
+            else:
+                argv = [sys.executable, "-I", "-c", _BOOTSTRAP, _PACKAGE_ROOT,
+                        str(req_r), str(resp_w), str(self.memory), str(cpu)]
+                popen = subprocess.Popen(
+                    argv, stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w,
+                    pass_fds=(req_r, resp_w), cwd=self._tmp, env=env, start_new_session=True,
+                )
+                self._proc = _Child(popen.pid, popen=popen)
         finally:
             for fd in (req_r, resp_w, out_w):
                 os.close(fd)
@@ -181,8 +339,9 @@ class LearnerProcess:
         if self._proc is not None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self._proc.pid, signal.SIGKILL)
-            with contextlib.suppress(subprocess.TimeoutExpired):
+            with contextlib.suppress(OSError):
                 self._proc.wait(timeout=5)
+            self._proc.release()
             _live_workers.discard(self._proc.pid)
             self._proc = None  # never signal that process group again: its id may be reused
             if _subreaper:
@@ -205,7 +364,7 @@ class LearnerProcess:
 
     @property
     def alive(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None and bool(self._fds)
+        return self._proc is not None and bool(self._fds) and self._proc.running()
 
     # -- requests -----------------------------------------------------------------------------
 
@@ -316,10 +475,7 @@ class LearnerProcess:
 
     def _death(self) -> Outcome:
         assert self._proc is not None
-        try:
-            code = self._proc.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            code = None
+        code = self._proc.wait(timeout=2)
         self.close()
         if code is not None and code < 0:
             name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
