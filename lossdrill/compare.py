@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from lossdrill.sandbox.protocol import FunctionRef, RngSeed
 from lossdrill.spec import Tolerance
 
 _PRECISION = {"float16": 16, "float32": 32, "float64": 64}
@@ -159,6 +160,10 @@ def abbreviate(value: Any) -> str:
         return "{" + ", ".join(f"{k!r}: {abbreviate(v)}" for k, v in value.items()) + "}"
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:37] + "…")
+    if isinstance(value, RngSeed):
+        return f"np.random.default_rng({value.seed})"
+    if isinstance(value, FunctionRef):
+        return f"{value.name}(…)"
     arr = as_array(value)
     if arr is None:
         return repr(value)[:60]

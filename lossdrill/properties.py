@@ -169,17 +169,17 @@ def gradient_consistent(ctx: Context) -> str | None:
     if grad.shape != x.shape:
         raise PropertyViolated(f"returned a gradient of shape {grad.shape}, expected the shape "
                                f"of {wrt} {x.shape}")
-    fd = np.empty(x.size)
+    slopes = np.empty(x.size)
     for i in range(x.size):
-        move = np.zeros(x.size)
-        move[i] = step
-        move = move.reshape(x.shape)
+        flat_move = np.zeros(x.size)
+        flat_move[i] = step
+        move = flat_move.reshape(x.shape)
         up = item(ctx.call({**ctx.args, wrt: x + move}), li)
         down = item(ctx.call({**ctx.args, wrt: x - move}), li)
         if up.ndim or down.ndim:
             raise PropertyViolated(f"returned a loss (item {li}) that is not a single number")
-        fd[i] = (float(up) - float(down)) / (2 * step)
-    fd = fd.reshape(x.shape)
+        slopes[i] = (float(up) - float(down)) / (2 * step)
+    fd = slopes.reshape(x.shape)
     # As tolerant as the gradient tests' finite differences (grading.FD_TOLERANCE).
     if not close_mask(fd, grad, Tolerance(rtol=1e-4, atol=1e-6)).all():
         return (f"returns a gradient (item {gi}) that is not the derivative of its own loss "

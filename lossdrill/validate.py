@@ -60,7 +60,8 @@ def _unique(exercises: list[Exercise]) -> list[Finding]:
 
 def _validate_exercise(ex: Exercise, seeds: int) -> Iterator[Finding]:
     yield Finding(ex.id, "spec loads", True)
-    yield Finding(ex.id, "hint ladder", len(ex.hints) >= MIN_HINTS,
+    enough = len(ex.hints) >= MIN_HINTS
+    yield Finding(ex.id, "hint ladder", enough, f"{len(ex.hints)} hints" if enough else
                   f"{len(ex.hints)} hint(s); write at least {MIN_HINTS}, from a nudge to "
                   "nearly the answer")
     try:
@@ -106,8 +107,10 @@ def _starter_fails(ex: Exercise) -> Finding:
         return Finding(ex.id, "starter fails", False,
                        f"the starter does not define {', '.join(missing)}; check the signatures")
     result = check_functions(ex, {f: namespace[f] for f in ex.function_names}, seed=0)
-    return Finding(ex.id, "starter fails", result.status != "passed",
-                   "the starter passes every test: the tests check nothing")
+    if result.status == "passed":
+        return Finding(ex.id, "starter fails", False,
+                       "the starter passes every test: the tests check nothing")
+    return Finding(ex.id, "starter fails", True)
 
 
 def _mistake_recognised(ex: Exercise, mistake_id: str, functions: dict) -> Finding:

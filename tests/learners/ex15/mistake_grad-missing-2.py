@@ -1,0 +1,11 @@
+# lossdrill: ex15
+# Mistake: the 2 from differentiating r² left out of the data gradient.
+import numpy as np
+
+
+def ridge_objective(w, X, y, lam):
+    w, X, y = (np.asarray(a, dtype=float) for a in (w, X, y))
+    r = X @ w - y
+    loss = np.mean(r ** 2) + 0.5 * lam * np.sum(w ** 2)
+    grad = X.T @ r / len(y) + lam * w
+    return float(loss), grad
