@@ -102,7 +102,8 @@ def _compare_dict(expected: dict[str, Any], got: Any, tol: Tolerance) -> Compari
 def close_mask(want: np.ndarray, have: np.ndarray, tol: Tolerance) -> np.ndarray:
     """Element-wise |have − want| ≤ atol + rtol·|want|; NaN matches NaN, ±∞ matches itself."""
     with np.errstate(invalid="ignore", over="ignore"):
-        near = np.abs(have - want) <= tol.atol + tol.rtol * np.abs(want)
+        # An infinite expected value makes the tolerance infinite: only ∞ itself matches it.
+        near = np.isfinite(want) & (np.abs(have - want) <= tol.atol + tol.rtol * np.abs(want))
     same_special = (np.isnan(want) & np.isnan(have)) | (np.isinf(want) & (have == want))
     return np.asarray(near | same_special)
 

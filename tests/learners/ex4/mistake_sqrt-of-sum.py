@@ -1,0 +1,23 @@
+# lossdrill: ex4
+# Mistake: rmse is the length of the error vector, sqrt(sum of squares), with no 1/N.
+import math
+
+import numpy as np
+
+
+def _check(y_true, y_pred):
+    y_true = np.asarray(y_true, dtype=float)
+    y_pred = np.asarray(y_pred, dtype=float)
+    if y_true.shape != y_pred.shape:
+        raise ValueError("shapes differ")
+    return y_true, y_pred
+
+
+def rmse(y_true, y_pred):
+    y_true, y_pred = _check(y_true, y_pred)
+    return math.sqrt(float(np.sum((y_pred - y_true) ** 2)))
+
+
+def mae(y_true, y_pred):
+    y_true, y_pred = _check(y_true, y_pred)
+    return float(np.mean(np.abs(y_pred - y_true)))
