@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from lossdrill.compare import as_array, close_mask, compare
+from lossdrill.failures import describe_failure, exception_name
 from lossdrill.results import Diagnosis
 from lossdrill.sandbox.process import Outcome
 from lossdrill.spec import Mistake, Tolerance
@@ -149,8 +150,10 @@ def _generic(failing: list[Observation]) -> Diagnosis | None:
                              "`raise NotImplementedError` with your implementation.")
         if not obs.got.ok and obs.got.kind in _CALL:
             ident, text = _CALL[obs.got.kind]
-            message = obs.got.message if obs.got.kind != "exception" else (
-                obs.got.exc_types[0] if obs.got.exc_types else obs.got.message)
+            if obs.got.kind == "exception":
+                message = exception_name(obs.got, obs.hidden)
+            else:
+                message = describe_failure(obs.got, obs.hidden)
             return Diagnosis(ident, text.format(message=message))
     for obs in failing:
         if obs.problem in _PROBLEM and obs.kind != "raises":

@@ -14,6 +14,7 @@ import numpy as np
 from lossdrill import diagnose
 from lossdrill.compare import Comparison, abbreviate, as_array, close_mask, compare
 from lossdrill.errors import SpecError
+from lossdrill.failures import describe_failure, exception_name
 from lossdrill.properties import PROPERTIES, CallFailed, Context, PropertyViolated
 from lossdrill.reference import ReferenceSource, load_reference
 from lossdrill.results import CheckResult, TestResult
@@ -97,6 +98,7 @@ class Observation:
     expected: Any = None
     problem: str = ""
     variants: dict[str, Outcome] = field(default_factory=dict)
+    hidden: bool = False  # then nothing the learner's code wrote may be shown
 
 
 @dataclass
@@ -252,32 +254,17 @@ def _expected(run: _Run, test: Any, function: str, args: dict[str, Any]) -> Outc
     return outcome
 
 
-def describe_failure(outcome: Outcome, hidden: bool) -> str:
-    """What went wrong in a call, in the learner's terms; no input values on hidden tests."""
-    if outcome.kind == "inplace":
-        return ("modified an argument in place, but inputs are read-only: work on a copy "
-                f"(`{_last_line(outcome)}`)")
-    if outcome.kind in ("exception", "import") and outcome.exc_types:
-        if hidden:
-            return f"raised {outcome.exc_types[0]}"
-        return f"raised an exception:\n{outcome.traceback or outcome.message}"
-    return outcome.message
-
-
 def _failed_call(test: Any, outcome: Outcome) -> TestResult:
     status = "skipped" if outcome.kind == "gave-up" else "error"
     return _result(test, status, describe_failure(outcome, test.visibility == "hidden"))
-
-
-def _last_line(outcome: Outcome) -> str:
-    return (outcome.traceback or outcome.message).strip().splitlines()[-1]
 
 
 def _run_value(run: _Run, test: ValueTest, args: dict[str, Any]) -> TestResult:
     hidden = test.visibility == "hidden"
     expected = _expected(run, test, test.function, args).value
     got = _call(run, test, test.function, args)
-    obs = Observation(test.name, "value", test.function, args, got, False, expected)
+    obs = Observation(test.name, "value", test.function, args, got, False, expected,
+                      hidden=hidden)
     run.observations.append(obs)
     if not got.ok:
         obs.problem = got.kind
@@ -307,7 +294,8 @@ def _details(args: dict[str, Any], expected: Any, got: Any, cmp: Comparison) -> 
 def _run_raises(run: _Run, test: RaisesTest, args: dict[str, Any]) -> TestResult:
     hidden = test.visibility == "hidden"
     got = _call(run, test, test.function, args)
-    obs = Observation(test.name, "raises", test.function, args, got, False, test.exception)
+    obs = Observation(test.name, "raises", test.function, args, got, False, test.exception,
+                      hidden=hidden)
     run.observations.append(obs)
     why = f": {test.reason}" if test.reason else ""
     if not got.ok and test.exception in got.exc_types:
@@ -319,8 +307,8 @@ def _run_raises(run: _Run, test: RaisesTest, args: dict[str, Any]) -> TestResult
         return _result(test, "failed", f"{shown}instead of raising {test.exception}{why}")
     obs.problem = got.kind
     if got.exc_types:
-        return _result(test, "failed",
-                       f"raised {got.exc_types[0]}, expected {test.exception}{why}")
+        return _result(test, "failed", f"raised {exception_name(got, hidden)}, expected "
+                       f"{test.exception}{why}")
     return _failed_call(test, got)
 
 
@@ -351,7 +339,8 @@ def _run_gradient(run: _Run, test: GradientTest, args: dict[str, Any]) -> TestRe
 
     expected = _expected(run, test, test.function, args).value
     got = _call(run, test, test.function, args)
-    obs = Observation(test.name, "gradient", test.function, args, got, False, expected)
+    obs = Observation(test.name, "gradient", test.function, args, got, False, expected,
+                      hidden=hidden)
     run.observations.append(obs)
     if not got.ok:
         obs.problem = got.kind
@@ -422,7 +411,10 @@ def _run_task(run: _Run, test: TaskTest, rng: np.random.Generator) -> TestResult
     report = task(lambda f, a: _call(run, test, f, a), run.reference.call, test.params, rng)
     status = "passed" if report.passed else (
         "error" if report.failure is not None and report.failure.kind in FATAL else "failed")
-    return _result(test, status, report.message, curves=report.curves)
+    message = report.message
+    if test.visibility == "hidden" and report.failure is not None:
+        message = f"training stopped: {describe_failure(report.failure, hidden=True)}"
+    return _result(test, status, message, curves=report.curves)
 
 
 def _run_variants(run: _Run) -> None:

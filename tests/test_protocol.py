@@ -10,6 +10,7 @@ run a real learner process that forges garbage on its response pipe.
 from __future__ import annotations
 
 import base64
+import contextlib
 import math
 import struct
 import textwrap
@@ -277,12 +278,6 @@ def test_the_element_budget_covers_the_whole_message() -> None:
         decode([one, one, one])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="protocol._decode_array: an empty array whose other dimensions are huge passes "
-    "the size checks (size 0) and NumPy's reshape raises ValueError, not ProtocolError",
-)
 @pytest.mark.parametrize(
     "shape", [[0, 2**63], [0, 2**40, 2**40], [0, 1 << 23, 1 << 23, 1 << 23]],
     ids=["dim-2**63", "two-dims-2**40", "three-dims-2**23"],
@@ -361,10 +356,8 @@ json_like = st.recursive(
 @example({"$nd": ["float64", [2, 2], b64(bytes(32))]}, True)
 @example({"$tuple": [{"$sc": ["int8", [], b64(b"\x01")]}]}, False)
 def test_decode_gives_a_value_or_a_protocol_error(data: Any, readonly: bool) -> None:
-    try:
+    with contextlib.suppress(ProtocolError):
         decode(data, readonly=readonly)
-    except ProtocolError:
-        pass
 
 
 @settings(max_examples=400)
@@ -399,7 +392,8 @@ def test_parse_body_gives_a_mapping_or_a_protocol_error(body: bytes) -> None:
     assert type(message) is dict
 
 
-@given(st.recursive(json_leaves, lambda c: st.lists(c) | st.dictionaries(st.text(), c)))
+@given(st.recursive(json_leaves, lambda c: st.lists(c, max_size=4)
+                    | st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=12))
 def test_parse_body_reads_back_what_pack_wrote(value: Any) -> None:
     message = {"value": value}
     data = pack(message)
@@ -432,18 +426,11 @@ def test_message_length_limit(length: int, ok: bool) -> None:
             message_length(header)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="protocol.message_length raises struct.error, not ProtocolError, for a header that "
-    "is not exactly 4 bytes",
-)
 @given(st.binary().filter(lambda b: len(b) != HEADER_SIZE))
 @example(b"")
 def test_message_length_of_a_header_of_the_wrong_size(header: bytes) -> None:
-    try:
+    with contextlib.suppress(ProtocolError):
         message_length(header)
-    except ProtocolError:
-        pass
 
 
 # -- interpret: the grader's validation of a whole response -----------------------------------
@@ -583,13 +570,6 @@ def test_a_garbled_response_is_a_clean_failure(
         proc.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="a forged array of shape [0, 2**63] makes decode raise ValueError inside "
-    "LearnerProcess.call: the grader crashes with a traceback (see "
-    "test_an_empty_array_with_huge_dimensions_is_refused)",
-)
 def test_a_forged_empty_array_with_a_huge_dimension_is_a_clean_failure(tmp_path: Path) -> None:
     payload = framed_json('{"ok": true, "value": {"$nd": ["float64", [0, 9223372036854775808],'
                           ' ""]}}')

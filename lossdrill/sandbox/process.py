@@ -415,7 +415,8 @@ class LearnerProcess:
                               message=f"did not finish within {self.timeout:g} s")
         except (EOFError, BrokenPipeError):
             outcome = self._death()
-        except ProtocolError as exc:
+        except (ProtocolError, ValueError, TypeError, KeyError, OverflowError) as exc:
+            # Whatever the bytes were, a forged response ends as a verdict, never a crash.
             self.close()
             outcome = Outcome(False, kind="protocol", message=f"sent an invalid result: {exc}")
         outcome.output = self._out[start:].decode("utf-8", errors="replace")

@@ -175,9 +175,11 @@ def _decode_array(body: Any, readonly: bool) -> tuple[np.ndarray, int]:
     if type(payload) is not str:
         raise ProtocolError("malformed array data")
     size = 1
+    span = 1  # the size the other dimensions would have without a zero: bounded too
     for n in shape:
         size *= n
-    if size > MAX_ELEMENTS:
+        span *= max(n, 1)
+    if size > MAX_ELEMENTS or span > MAX_ELEMENTS:
         raise ProtocolError("too many array elements")
     dtype = np.dtype(name)
     try:
@@ -222,6 +224,8 @@ def _read_exactly(fd: int, n: int) -> bytes:
 
 
 def message_length(header: bytes) -> int:
+    if len(header) != _HEADER.size:
+        raise ProtocolError("truncated message header")
     (length,) = _HEADER.unpack(header)
     if length > MAX_MESSAGE:
         raise ProtocolError(f"message of {length} bytes exceeds the {MAX_MESSAGE}-byte limit")

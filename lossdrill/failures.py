@@ -1,0 +1,58 @@
+"""How a failed call is told to the learner, without leaking hidden inputs.
+
+On a hidden test, everything the learner's code controls is withheld: its exception
+messages, its traceback, its sys.exit argument, the text it returned, even the names of
+exception classes it defined (a class name can carry data). What is left is said in the
+grader's own words.
+"""
+
+from __future__ import annotations
+
+import builtins
+
+from lossdrill.sandbox.process import Outcome
+
+# Exception names that cannot carry a learner's data: Python's and NumPy's own.
+SAFE_EXCEPTIONS = frozenset(
+    name for name, value in vars(builtins).items()
+    if isinstance(value, type) and issubclass(value, BaseException)
+) | {"LinAlgError", "AxisError", "ComplexWarning", "RankWarning", "TooHardError"}
+
+# Kinds whose message the grader writes itself (timeouts, deaths by signal, restarts).
+_GRADERS_OWN = frozenset({"timeout", "died", "gave-up", "protocol"})
+
+_HIDDEN_TEXT = {
+    "exit": "sys.exit or os._exit was called",
+    "inplace": "modified an argument in place, but inputs are read-only: work on a copy",
+    "bad-return": "returned something that is not a number or an array of numbers",
+    "memory": "ran out of memory",
+    "missing": "the function is missing",
+}
+
+
+def exception_name(outcome: Outcome, hidden: bool) -> str:
+    """The most specific class the exception is an instance of that may be shown."""
+    for name in outcome.exc_types:
+        if not hidden or name in SAFE_EXCEPTIONS:
+            return name
+    return "an exception"
+
+
+def describe_failure(outcome: Outcome, hidden: bool) -> str:
+    """What went wrong in a call, in the learner's terms; nothing of the inputs when hidden."""
+    if outcome.kind in _GRADERS_OWN:
+        return outcome.message
+    if hidden:
+        if outcome.kind in ("exception", "import"):
+            return f"raised {exception_name(outcome, hidden)}"
+        return _HIDDEN_TEXT.get(outcome.kind, "failed")
+    if outcome.kind == "inplace":
+        return ("modified an argument in place, but inputs are read-only: work on a copy "
+                f"(`{_last_line(outcome)}`)")
+    if outcome.kind in ("exception", "import") and outcome.exc_types:
+        return f"raised an exception:\n{outcome.traceback or outcome.message}"
+    return outcome.message
+
+
+def _last_line(outcome: Outcome) -> str:
+    return (outcome.traceback or outcome.message).strip().splitlines()[-1]
