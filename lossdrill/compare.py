@@ -40,8 +40,11 @@ def as_array(value: Any) -> np.ndarray | None:
 
 
 def compare(expected: Any, got: Any, tol: Tolerance) -> Comparison:
-    if isinstance(expected, tuple):
-        return _compare_tuple(expected, got, tol)
+    if isinstance(expected, tuple) or (isinstance(expected, list)
+                                       and as_array(expected) is None):
+        # A tuple, or a list that is not one array (ragged, or of arrays of other shapes):
+        # item by item.
+        return _compare_tuple(tuple(expected), got, tol)
     if isinstance(expected, dict):
         return _compare_dict(expected, got, tol)
     if isinstance(expected, str):

@@ -130,11 +130,19 @@ def behaves_alike(a: Outcome, b: Outcome) -> bool:
 
 
 def values_alike(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) or isinstance(b, dict):
+        return (isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys()
+                and all(values_alike(a[k], b[k]) for k in a))
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    sequences = (tuple, list)
     if isinstance(a, tuple) or isinstance(b, tuple):
-        return (isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b)
-                and all(values_alike(x, y) for x, y in zip(a, b, strict=False)))
+        return (isinstance(a, sequences) and isinstance(b, sequences) and len(a) == len(b)
+                and all(values_alike(x, y) for x, y in zip(a, b, strict=True)))
     x, y = as_array(a), as_array(b)
     if x is None or y is None:
+        if isinstance(a, list) and isinstance(b, list):  # ragged lists: item by item
+            return len(a) == len(b) and all(values_alike(p, q) for p, q in zip(a, b, strict=True))
         return x is None and y is None and type(a) is type(b)
     if x.shape != y.shape:
         return False

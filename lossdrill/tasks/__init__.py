@@ -14,12 +14,19 @@ from typing import Any
 import numpy as np
 
 from lossdrill.tasks.common import Caller, TaskFailure, TaskReport
+from lossdrill.tasks.cv import cv_robust_selection, kfold_contiguous
 from lossdrill.tasks.hinge import hinge_classifier
+from lossdrill.tasks.numgrad import numgrad_analytic
+from lossdrill.tasks.svm import linear_svm_blobs
 
 Task = Callable[[Caller, Caller, dict[str, Any], np.random.Generator], TaskReport]
 
 TASKS: dict[str, Task] = {
     "hinge_classifier": hinge_classifier,
+    "numgrad_analytic": numgrad_analytic,
+    "linear_svm_blobs": linear_svm_blobs,
+    "kfold_contiguous": kfold_contiguous,
+    "cv_robust_selection": cv_robust_selection,
 }
 
 __all__ = ["TASKS", "Caller", "Task", "TaskFailure", "TaskReport"]

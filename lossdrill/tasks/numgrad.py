@@ -1,0 +1,71 @@
+"""ex23's task: the learner's numerical gradient against the analytic gradients of the
+functions in testfns (MSE w.r.t. the predictions, softmax cross-entropy w.r.t. the logits,
+the ridge objective w.r.t. the weights, and two non-quadratic functions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from lossdrill.compare import as_array
+from lossdrill.sandbox import testfns
+from lossdrill.sandbox.protocol import FunctionRef
+from lossdrill.tasks.common import Caller, TaskReport
+
+# Coordinates checked per case are few (a numerical gradient costs 2 calls of f per element),
+# but cover vectors and matrices, quadratic and non-quadratic functions.
+
+
+def _cases(rng: np.random.Generator) -> list[tuple[str, str, np.ndarray, dict[str, Any]]]:
+    """(what, function name, point x, bound arguments) for each check."""
+    n, k, d = 6, 4, 3
+    X = rng.normal(size=(n, d))
+    return [
+        ("MSE w.r.t. the predictions (vector)", "mse_of_prediction",
+         rng.normal(size=n), {"y_true": rng.normal(size=n)}),
+        ("MSE w.r.t. the predictions (matrix)", "mse_of_prediction",
+         rng.normal(size=(3, 2)), {"y_true": rng.normal(size=(3, 2))}),
+        ("softmax cross-entropy w.r.t. the logits", "softmax_ce_of_logits",
+         rng.normal(scale=2.0, size=(n, k)), {"labels": rng.integers(0, k, size=n)}),
+        ("ridge objective w.r.t. the weights", "ridge_objective_of_w",
+         rng.normal(size=d), {"X": X, "y": rng.normal(size=n), "lam": 0.3}),
+        ("Σ x³ (not quadratic)", "sum_of_cubes", rng.normal(size=(2, 3)), {}),
+        ("log Σ exp(x)", "log_sum_exp", rng.normal(size=5), {}),
+    ]
+
+
+def numgrad_analytic(learner: Caller, reference: Caller, params: dict[str, Any],
+                     rng: np.random.Generator) -> TaskReport:
+    h = float(params.get("h", 1e-4))
+    # Central differences with h = 1e-4 are within ~1e-8 of these gradients; a forward
+    # difference is off by about h·f''/2, 1e-5 or more on every case here.
+    rtol = float(params.get("rtol", 1e-6))
+    atol = float(params.get("atol", 1e-6))
+    worst = 0.0
+    for what, name, x, bound in _cases(rng):
+        x.flags.writeable = False
+        args = {"f": FunctionRef(name, bound), "x": x, "h": h}
+        outcome = learner("numerical_grad", args)
+        if not outcome.ok:
+            return TaskReport(False, f"numerical_grad failed on {what}: {outcome.message}",
+                              failure=outcome)
+        got = as_array(outcome.value)
+        if got is None or got.shape != x.shape:
+            shape = "no array" if got is None else f"shape {got.shape}"
+            return TaskReport(False, f"numerical_grad returned {shape} for {what}, expected "
+                              f"shape {x.shape} (the shape of x)")
+        exact = testfns.GRADIENTS[name](x, **bound)
+        error = np.abs(got.astype(np.float64) - exact)
+        bad = error > atol + rtol * np.abs(exact)
+        worst = max(worst, float(error.max()))
+        if bad.any():
+            index = tuple(int(i) for i in np.argwhere(bad)[0])
+            return TaskReport(
+                False, f"on {what} (h = {h:g}), element {index}: analytic gradient "
+                f"{exact[index]:.8g}, yours {float(got[index]):.8g} (error "
+                f"{error[index]:.2g}); central differences are within ~1e-8 here",
+                {"max_error": worst})
+    return TaskReport(True, f"matches the analytic gradients of MSE, softmax cross-entropy, "
+                      f"ridge and two non-quadratic functions (largest error {worst:.2g})",
+                      {"max_error": worst})
