@@ -15,6 +15,7 @@ from lossdrill import diagnose
 from lossdrill.compare import Comparison, abbreviate, as_array, close_mask, compare
 from lossdrill.errors import SpecError
 from lossdrill.failures import describe_failure, exception_name
+from lossdrill.pinpoint import Pinpoint, pinpoint
 from lossdrill.properties import PROPERTIES, CallFailed, Context, PropertyViolated
 from lossdrill.reference import ReferenceSource, load_reference
 from lossdrill.results import CheckResult, TestResult
@@ -38,6 +39,8 @@ from lossdrill.vectors import VISIBLE_SEED, resolve_args, test_rng
 MAX_RESTARTS = 3
 # Outcomes after which the process is gone.
 FATAL = frozenset({"timeout", "died", "exit", "protocol"})
+# Wrong scalar losses whose samples are examined one by one (each costs N calls).
+MAX_PINPOINTED = 3
 # Finite differences: tolerance of the learner's gradient against its own loss.
 FD_TOLERANCE = Tolerance(rtol=1e-4, atol=1e-6)
 
@@ -112,6 +115,7 @@ class _Run:
     observations: list[Observation] = field(default_factory=list)
     output: list[str] = field(default_factory=list)
     hidden_output_chars: int = 0
+    pinpointed: int = 0
 
 
 def fresh_seed() -> int:
@@ -273,9 +277,26 @@ def _run_value(run: _Run, test: ValueTest, args: dict[str, Any]) -> TestResult:
     obs.passed, obs.problem = cmp.ok, cmp.problem
     if cmp.ok:
         return _result(test, "passed", "")
+    found = _pinpoint(run, test, args) if np.ndim(expected) == 0 and cmp.problem in (
+        "value", "not-finite") else None
+    message = cmp.brief if hidden else cmp.message
+    if found is not None:
+        message = f"{message}; {found.pattern}"
     if hidden:
-        return _result(test, "failed", cmp.brief)
-    return _result(test, "failed", cmp.message, details=_details(args, expected, got.value, cmp))
+        return _result(test, "failed", message, pinpoint=found)
+    return _result(test, "failed", message, details=_details(args, expected, got.value, cmp),
+                   pinpoint=found)
+
+
+def _pinpoint(run: _Run, test: ValueTest, args: dict[str, Any]) -> Pinpoint | None:
+    """For the first few wrong scalar losses: which samples disagree, and why."""
+    if run.pinpointed >= MAX_PINPOINTED:
+        return None
+    run.pinpointed += 1
+    patterns = getattr(run.reference, "patterns", ())
+    return pinpoint(lambda a: _call(run, test, test.function, a),
+                    lambda a: run.reference.call(test.function, a), args,
+                    run.exercise.tolerance_for(test), patterns, test.visibility == "hidden")
 
 
 def _details(args: dict[str, Any], expected: Any, got: Any, cmp: Comparison) -> dict[str, str]:

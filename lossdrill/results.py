@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lossdrill.pinpoint import Pinpoint
 
 
 @dataclass
@@ -18,6 +21,7 @@ class TestResult:
     # Shown for visible tests only: expected/got abbreviated, errors and where.
     details: dict[str, str] = field(default_factory=dict)
     curves: dict[str, list[float]] = field(default_factory=dict)
+    pinpoint: Pinpoint | None = None  # which samples of a wrong loss disagree
 
     @property
     def hidden(self) -> bool:

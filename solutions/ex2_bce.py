@@ -79,3 +79,21 @@ MISTAKES = {
     "drops-negative-term": {"binary_cross_entropy": _drops_negative_term},
     "arguments-swapped": {"binary_cross_entropy": _arguments_swapped},
 }
+
+
+# --- Patterns: what the samples of a wrong loss may have in common ------------------------
+# Each is (text, predicate over one sample's arguments); lossdrill names the one that holds
+# exactly on the samples where the learner's value differs.
+
+PATTERNS = [
+    ({"en": "the prediction is exactly 0 or 1", "zh": "预测概率恰好为 0 或 1"},
+     lambda y_true, p_pred, **_: bool(np.all((np.asarray(p_pred) == 0)
+                                             | (np.asarray(p_pred) == 1)))),
+    ({"en": "the label is 0 (the negative class)", "zh": "标签为 0（负类）"},
+     lambda y_true, p_pred, **_: bool(np.all(np.asarray(y_true) == 0))),
+    ({"en": "the label is 1 (the positive class)", "zh": "标签为 1（正类）"},
+     lambda y_true, p_pred, **_: bool(np.all(np.asarray(y_true) == 1))),
+    ({"en": "the label is not exactly 1 (the (1 − y) term is not zero)",
+      "zh": "标签不等于 1（(1 − y) 项不为零）"},
+     lambda y_true, p_pred, **_: bool(np.all(np.asarray(y_true) != 1))),
+]

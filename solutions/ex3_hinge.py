@@ -122,3 +122,25 @@ MISTAKES = {
     "grad-of-sum": {"hinge_grad": _grad_of_sum},
     "grad-ignores-margin": {"hinge_grad": _grad_ignores_margin},
 }
+
+
+# --- Patterns: what the samples of a wrong loss may have in common ------------------------
+
+def _margin(y_true, scores):
+    return np.asarray(y_true, dtype=np.float64) * np.asarray(scores, dtype=np.float64)
+
+
+PATTERNS = [
+    ({"en": "the margin y·s is above 1 (classified right with room to spare)",
+      "zh": "间隔 y·s 大于 1（分类正确且留有余量）"},
+     lambda y_true, scores, **_: bool(np.all(_margin(y_true, scores) > 1))),
+    ({"en": "the margin y·s is below 1 (inside the margin or misclassified)",
+      "zh": "间隔 y·s 小于 1（落在间隔内或分类错误）"},
+     lambda y_true, scores, **_: bool(np.all(_margin(y_true, scores) < 1))),
+    ({"en": "the margin y·s is between 0 and 1 (right sign, too little room)",
+      "zh": "间隔 y·s 在 0 与 1 之间（符号正确但余量不足）"},
+     lambda y_true, scores, **_: bool(np.all((_margin(y_true, scores) > 0)
+                                             & (_margin(y_true, scores) < 1)))),
+    ({"en": "the label is −1 (the negative class)", "zh": "标签为 −1（负类）"},
+     lambda y_true, scores, **_: bool(np.all(np.asarray(y_true) == -1))),
+]

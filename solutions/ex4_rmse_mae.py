@@ -105,3 +105,16 @@ MISTAKES = {
     "mae-sum-instead-of-mean": {"mae": _mae_sum_instead_of_mean},
     "broadcasts-mismatched-shapes": {"rmse": _rmse_broadcasts, "mae": _mae_broadcasts},
 }
+
+
+# --- Patterns: what the samples of a wrong loss may have in common ------------------------
+
+PATTERNS = [
+    ({"en": "the prediction is below the target (a negative error ŷ − y)",
+      "zh": "预测值低于目标值（误差 ŷ − y 为负）"},
+     lambda y_true, y_pred, **_: bool(np.all(np.asarray(y_pred) < np.asarray(y_true)))),
+    ({"en": "the error |ŷ − y| is not 0 or 1", "zh": "误差 |ŷ − y| 既不是 0 也不是 1"},
+     lambda y_true, y_pred, **_: bool(np.all(
+         (np.abs(np.asarray(y_pred) - np.asarray(y_true)) != 0)
+         & (np.abs(np.asarray(y_pred) - np.asarray(y_true)) != 1)))),
+]

@@ -88,3 +88,22 @@ MISTAKES = {
     "squared-error-everywhere": {"huber_loss": _squared_error_everywhere},
     "sum-instead-of-mean": {"huber_loss": _sum_instead_of_mean},
 }
+
+
+# --- Patterns: what the samples of a wrong loss may have in common ------------------------
+
+def _abs_error(y_true, y_pred):
+    return np.abs(np.asarray(y_pred, dtype=np.float64) - np.asarray(y_true, dtype=np.float64))
+
+
+PATTERNS = [
+    ({"en": "the error |ŷ − y| is beyond δ (the linear part)",
+      "zh": "误差 |ŷ − y| 超过 δ（线性段）"},
+     lambda y_true, y_pred, delta=1.0, **_: bool(np.all(_abs_error(y_true, y_pred) > delta))),
+    ({"en": "the error |ŷ − y| is within δ (the quadratic part)",
+      "zh": "误差 |ŷ − y| 不超过 δ（二次段）"},
+     lambda y_true, y_pred, delta=1.0, **_: bool(np.all(_abs_error(y_true, y_pred) <= delta))),
+    ({"en": "the prediction is below the target (a negative error ŷ − y)",
+      "zh": "预测值低于目标值（误差 ŷ − y 为负）"},
+     lambda y_true, y_pred, **_: bool(np.all(np.asarray(y_pred) < np.asarray(y_true)))),
+]
