@@ -181,7 +181,8 @@ def _grade(exercise: Exercise, learner: Learner, loaded: Outcome, reference: Ref
     else:
         status = "error" if missing else (
             "passed" if all(r.status == "passed" for r in run.results) else "failed")
-        _run_variants(run)
+        if status != "passed":  # only a failure needs explaining
+            _run_variants(run)
         diagnoses = [diagnose.missing_function(name, loaded.functions) for name in missing]
         diagnoses += diagnose.diagnose(run.observations, exercise.mistakes)
     notes = []

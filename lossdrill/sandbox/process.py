@@ -339,8 +339,9 @@ class LearnerProcess:
         if self._proc is not None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self._proc.pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                self._proc.wait(timeout=5)
+            if self._proc.popen is not None:  # a forked one is reaped by its fork server
+                with contextlib.suppress(OSError):
+                    self._proc.wait(timeout=5)
             self._proc.release()
             _live_workers.discard(self._proc.pid)
             self._proc = None  # never signal that process group again: its id may be reused
