@@ -88,7 +88,7 @@ def pinpoint(learner: Call, reference: Call, args: dict[str, Any], tol: Toleranc
         SampleRow(i, {k: abbreviate(v) for k, v in samples[i].items()
                       if isinstance(v, np.ndarray)},
                   abbreviate(expected[i]), "failed" if got[i] is None else abbreviate(got[i]))
-        for i in (np.flatnonzero(differs)[:SHOWN_ROWS] if differs.any() else range(3))
+        for i in (np.flatnonzero(differs)[:SHOWN_ROWS] if differs.any() else range(min(3, count)))
     ]
     return Pinpoint(pattern, int(differs.sum()), count, rows)
 
