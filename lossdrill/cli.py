@@ -8,6 +8,7 @@ the commands that need them, so `lossdrill --help` and `lossdrill list` stay qui
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -24,9 +25,9 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="lossdrill",
-    help="Learn machine-learning loss functions by writing them: exercises graded in a second.",
+    help="Learn machine-learning loss functions by writing them: exercises graded in a second. "
+    "With no command: the next exercise, your progress, and how to go on.",
     add_completion=False,
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -51,6 +52,29 @@ def _parse_memory(text: str) -> int:
     if size < 64 << 20:
         raise UsageError(f"--memory {text!r}: at least 64M is needed to run Python with NumPy")
     return size
+
+
+@app.callback(invoke_without_command=True)
+def dashboard(
+    ctx: typer.Context,
+    pack: Path | None = typer.Option(None, "--pack", help="Exercise folder for this command "
+                                     "and the ones it names (as LOSSDRILL_EXERCISES).",
+                                     show_default=False),
+) -> None:
+    """With no command: where you are (the next exercise, your progress) and how to go on."""
+    if pack is not None:
+        # `lossdrill --pack DIR list` means what `LOSSDRILL_EXERCISES=DIR lossdrill list`
+        # does; the variable also reaches the child graders of watch mode.
+        os.environ["LOSSDRILL_EXERCISES"] = str(pack)
+    if ctx.invoked_subcommand is not None:
+        return
+    from lossdrill.progress import Progress, summarise
+    from lossdrill.report import make_console
+    from lossdrill.views import render_dashboard
+
+    progress = Progress()
+    _warn(progress.warning)
+    render_dashboard(make_console(), summarise(_catalog(None).all(), progress.data), Path.cwd())
 
 
 @app.command("list")
@@ -79,12 +103,29 @@ def list_exercises(
 @app.command()
 def show(
     exercise: str = typer.Argument(..., help="Exercise id or slug (ex3, hinge)."),
+    plot: bool = typer.Option(False, "--plot", help="Also draw the loss curve (a table where "
+                              "the terminal cannot show a plot)."),
     pack: Path | None = PackOption,
 ) -> None:
     """Show an exercise: its statement, the functions to write, its tests."""
     from lossdrill.report import make_console, render_exercise
 
-    render_exercise(make_console(), _catalog(pack).get(exercise))
+    catalog = _catalog(pack)
+    ex = catalog.get(exercise)
+    if plot and ex.plot is None:
+        with_plot = [e.id for e in catalog.all() if e.plot is not None]
+        raise UsageError(f"{ex.path}: {ex.id} has no `plot` key, so no curve to draw; drop "
+                         f"--plot (curves: {', '.join(with_plot) or 'none in this pack'})")
+    console = make_console()
+    render_exercise(console, ex)
+    if plot:
+        from lossdrill.plots import render_sweep
+        from lossdrill.sweep import reference_sweep
+
+        assert ex.plot is not None
+        console.print()
+        render_sweep(console, reference_sweep(ex), f"{ex.plot.function} against "
+                     f"{ex.plot.x or ex.plot.sweep}")
 
 
 @app.command()
@@ -110,27 +151,83 @@ def hint(
 ) -> None:
     """Show the next hint of the exercise's ladder (the hints used are recorded)."""
     from lossdrill.progress import Progress
+    from lossdrill.views import hint_lines
 
     ex = _catalog(pack).get(exercise)
     progress = Progress()
     _warn(progress.warning)
-    used = int(progress.exercise(ex.id).get("hints_used", 0))
-    shown = min(used + 1, len(ex.hints))
-    for number, text in enumerate(ex.hints[:shown], start=1):
-        marker = "→" if number == shown else " "
-        typer.echo(f"{marker} hint {number}/{len(ex.hints)}: {text.strip()}")
-    if used >= len(ex.hints):
-        typer.echo("(that was the last hint)")
+    lines, shown = hint_lines(ex, progress.hints_used(ex.id))
+    for line in lines:
+        typer.echo(line)
     progress.record_hint(ex.id, shown)
+
+
+@app.command("progress")
+def progress_summary(
+    as_json: bool = JsonOption,
+    pack: Path | None = PackOption,
+) -> None:
+    """Summarise your progress in this folder: checks, first pass, best score, hints."""
+    from lossdrill.progress import Progress, summarise
+
+    progress = Progress()
+    summary = summarise(_catalog(pack).all(), progress.data)
+    if as_json:
+        typer.echo(json.dumps({"lossdrill": __version__, **summary.to_dict()}, indent=2,
+                              ensure_ascii=False))
+        return
+    from lossdrill.report import make_console
+    from lossdrill.views import render_progress
+
+    _warn(progress.warning)
+    render_progress(make_console(), summary)
+
+
+@app.command()
+def watch(
+    file: Path = typer.Argument(..., help="Your Python file (or notebook) to re-check on "
+                                "every save."),
+    exercise: str | None = typer.Option(None, "--exercise", "-e",
+                                           help="Exercise id or slug (default: from the "
+                                           "`# lossdrill: exN` header or the file name)."),
+    seed: int | None = typer.Option(None, "--seed", help="Seed for the hidden randomised "
+                                       "tests (default: a fresh one each check)."),
+    timeout: float | None = typer.Option(None, "--timeout", min=0.1,
+                                            help="Seconds per call and for the import "
+                                            "(default: the exercise's, usually 10)."),
+    memory: str = typer.Option("1G", "--memory", help="Memory cap for your code."),
+    pack: Path | None = PackOption,
+) -> None:
+    """Re-check a file on every save; keys: h hint, s statement, n next, l list, q quit."""
+    from lossdrill.watch import Options
+    from lossdrill.watch import watch as watch_file
+
+    cap = _parse_memory(memory)
+    if file.is_dir():
+        raise UsageError(f"{file}: is a folder; pass the Python file to watch")
+    if not file.exists():
+        raise UsageError(f"{file}: no such file; check the path (or `lossdrill start EX` "
+                         "to create one)")
+    from lossdrill.learnerfile import infer
+
+    catalog = _catalog(pack)
+    ex = infer(catalog, file, exercise)
+    from lossdrill.report import make_console
+
+    options = Options(pack, seed, timeout, cap)
+    raise typer.Exit(watch_file(make_console(), catalog, ex, file, options))
 
 
 @app.command()
 def check(
-    file: Path = typer.Argument(..., help="Your Python file."),
+    file: Path = typer.Argument(..., help="Your Python file (or Jupyter notebook)."),
     exercise: str | None = typer.Option(None, "--exercise", "-e",
                                            help="Exercise id or slug (default: from the "
                                            "`# lossdrill: exN` header or the file name)."),
     as_json: bool = JsonOption,
+    fmt: str = typer.Option("text", "--format", help="text, json (as --json), junit, "
+                            "gradescope (results.json), or github (GitHub Classroom's runner "
+                            "result, base64; the report goes to stderr)."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for the hidden randomised "
                                        "tests (default: a fresh one, reported)."),
     timeout: float | None = typer.Option(None, "--timeout", min=0.1,
@@ -143,8 +240,12 @@ def check(
 ) -> None:
     """Grade a file: exit 0 when every test passes, 1 when not."""
     # Start the learner process first: it imports NumPy while the grader loads the spec.
+    from lossdrill.export import FORMATS
     from lossdrill.sandbox.process import LearnerProcess
 
+    fmt = "json" if as_json else fmt.lower()
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
     cap = _parse_memory(memory)
     if not file.exists():
         raise UsageError(f"{file}: no such file; check the path (or `lossdrill start EX` "
@@ -152,26 +253,29 @@ def check(
     if file.is_dir():
         raise UsageError(f"{file}: is a folder; pass the Python file to check")
     process = LearnerProcess(memory=cap).start()
-    try:
-        ex = _catalog(pack).infer(file, exercise)
-        from lossdrill.grading import check_file
+    from lossdrill.learnerfile import grade  # a notebook is gathered; a curve drawn on failure
 
-        result = check_file(ex, file.resolve(), seed=seed, timeout=timeout, memory=cap,
-                            process=process)
-    finally:
-        process.close()
+    ex, result, sweep = grade(_catalog(pack), file, exercise, process=process, seed=seed,
+                              timeout=timeout, memory=cap, plot=fmt == "text")
     result.file = str(file)
+    from lossdrill.classroom.release import release_note
     from lossdrill.progress import Progress
 
     progress = Progress()
     progress.record_check(ex.id, result.score, result.passed)
-    if as_json:
-        typer.echo(json.dumps(result.to_dict(__version__), ensure_ascii=False))
-    else:
+    note = release_note(ex)  # a student pack: the hidden tests run at grading
+    if fmt != "text":
+        from lossdrill.export import render
+
+        typer.echo(render(result, fmt, __version__, [note] if note else []))
+    if fmt in ("text", "github"):
         from lossdrill.report import make_console, render_check
 
+        console = make_console(stderr=fmt == "github")
         _warn(progress.warning)
-        render_check(make_console(), result, verbose)
+        render_check(console, result, verbose, sweep)
+        if note:
+            console.print(note, style="dim", highlight=False, soft_wrap=True)
     raise typer.Exit(0 if result.passed else 1)
 
 

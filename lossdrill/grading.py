@@ -137,8 +137,10 @@ def check_file(
     overlap its start-up with the caller's work, or a ``server`` to fork it warm."""
     started = time.monotonic()
     timeout = timeout or exercise.timeout
-    # The exercise pack stays unreadable to the learner's code.
+    # The exercise pack stays unreadable to the learner's code, and what the caller adds.
     denied = [exercise.path.parent, exercise.solution_path.parent]
+    if process is not None and process.denied:
+        denied += [p for p in process.denied if p not in denied]
     process = process or LearnerProcess(timeout=timeout, memory=memory, server=server,
                                         denied=denied).start()
     process.timeout = timeout
@@ -278,7 +280,8 @@ def _run_value(run: _Run, test: ValueTest, args: dict[str, Any]) -> TestResult:
     obs.passed, obs.problem = cmp.ok, cmp.problem
     if cmp.ok:
         return _result(test, "passed", "")
-    found = _pinpoint(run, test, args) if np.ndim(expected) == 0 and cmp.problem in (
+    scalar = (arr := as_array(expected)) is not None and arr.ndim == 0
+    found = _pinpoint(run, test, args) if scalar and cmp.problem in (
         "value", "not-finite") else None
     message = cmp.brief if hidden else cmp.message
     if found is not None:

@@ -13,10 +13,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from lossdrill.plots import render_plots
 from lossdrill.results import CheckResult, TestResult
 
 if TYPE_CHECKING:
     from lossdrill.spec import Exercise
+    from lossdrill.sweep import Sweep
     from lossdrill.validate import Finding
 
 MARKS = {"passed": ("✓", "green"), "failed": ("✗", "red"), "error": ("!", "red"),
@@ -45,7 +47,8 @@ def sparkline(values: list[float], width: int = 30, low: float | None = None,
     return "".join(_SPARKS[min(7, max(0, int((v - lo) / span * 7.999)))] for v in points)
 
 
-def render_check(console: Console, result: CheckResult, verbose: bool = False) -> None:
+def render_check(console: Console, result: CheckResult, verbose: bool = False,
+                 sweep: Sweep | None = None) -> None:
     header = Text.assemble((f"{result.exercise} · {result.title}", "bold"), f"  {result.file}",
                            (f"   seed {result.seed}", "dim"))
     console.print(header)
@@ -69,6 +72,7 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False) -
         lines = [Text.assemble((d.id, "bold"), ": ", d.message) for d in result.diagnoses]
         console.print(Panel(Group(*lines), title="Diagnosis", title_align="left",
                             border_style="yellow", box=box.ROUNDED))
+    render_plots(console, result, sweep)
     output = result.learner_output
     if output.strip() or result.notes:
         shown = output if len(output) <= OUTPUT_SHOWN else (
@@ -91,6 +95,12 @@ def _test_body(test: TestResult, seen: set[str]) -> Text | Group:
     if test.details and not test.hidden:
         for key, value in test.details.items():
             parts.append(Text.assemble((f"{key}: ", "dim"), value))
+    if test.pinpoint is not None and test.pinpoint.rows and not test.hidden:
+        parts.append(Text("sample by sample (reference → yours):", style="dim"))
+        for row in test.pinpoint.rows:
+            inputs = ", ".join(f"{k}={v}" for k, v in row.inputs.items())
+            parts.append(Text.assemble((f"  #{row.index} ", "dim"), inputs,
+                                       f": {row.expected} → ", (row.got, "red")))
     if test.curves:
         both = [v for curve in test.curves.values() for v in curve]
         low, high = min(both), max(both)
@@ -129,7 +139,7 @@ def render_exercise(console: Console, ex: Exercise) -> None:
             console.print(Text(f"      {fn.summary}", style="dim"))
     visible = [t.name for t in ex.tests if t.visibility == "visible"]
     hidden = len(ex.tests) - len(visible)
-    console.print(Text(f"\nTests: {', '.join(visible)}" + (f" and {hidden} hidden" if hidden
+    console.print(Text(f"\nTests: {'; '.join(visible)}" + (f"; and {hidden} hidden" if hidden
                                                             else ""), style="dim"))
     console.print(Text(f"Start with `lossdrill start {ex.id}`, check with `lossdrill check "
                        f"{ex.id}.py`; {len(ex.hints)} hints with `lossdrill hint {ex.id}`.",

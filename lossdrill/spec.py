@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from lossdrill.errors import SpecError
 
@@ -159,6 +159,35 @@ class Mistake(_Frozen):
     message: str = Field(min_length=1)
 
 
+class PlotSeries(_Frozen):
+    """One curve of a plot: its legend label and the arguments that differ from the plot's."""
+
+    label: str = Field(min_length=1)
+    args: dict[str, Input] = Field(default_factory=dict)
+
+
+class Plot(_Frozen):
+    """How to draw the loss as a curve of one variable (`lossdrill show EX --plot`, and a
+    failing check): ``function`` is called once per point, with ``sweep`` set to the
+    one-sample array ``[x]`` and the other arguments from ``args`` (merged with each
+    ``series``' own), positionally in the order of the function's signature."""
+
+    function: str
+    sweep: str  # the argument that receives each x
+    x: str = ""  # what the x axis shows (default: the swept argument's name)
+    range: tuple[float, float]
+    points: int = Field(default=61, ge=5, le=400)
+    args: dict[str, Input] = Field(default_factory=dict)
+    series: tuple[PlotSeries, ...] = ()
+
+    @field_validator("range")
+    @classmethod
+    def _increasing(cls, bounds: tuple[float, float]) -> tuple[float, float]:
+        if not bounds[0] < bounds[1]:
+            raise ValueError("expected [low, high] with low < high")
+        return bounds
+
+
 class Exercise(_Frozen):
     format_version: Literal[1]
     id: str = Field(pattern=r"^ex[0-9]+$")
@@ -179,6 +208,21 @@ class Exercise(_Frozen):
     # Texts written per language ({en: …, zh: …}): language → key path → text. The fields
     # above hold the English.
     translations: dict[str, dict[str, str]] = Field(default_factory=dict)
+    # Declared after `functions` and `path`, which its validator reads.
+    plot: Plot | None = None
+
+    @field_validator("plot")
+    @classmethod
+    def _plot_calls_a_function(cls, plot: Plot | None, info: ValidationInfo) -> Plot | None:
+        # A SpecError (not a ValueError) passes through pydantic unchanged, so the message
+        # keeps its own key path and fix rather than pydantic's ", got dict".
+        if plot is not None and "functions" in info.data:  # else that error is reported
+            from lossdrill.signature import check_plot_call
+
+            problem = check_plot_call(plot, info.data.get("functions", ()))
+            if problem:
+                raise SpecError(f"{info.data.get('path', '')}: plot.{problem}")
+        return plot
 
     def text(self, path: str, lang: str = "en") -> str:
         """A text by its key path (``statement``, ``hints[0]``, ``mistakes[2].message``) in

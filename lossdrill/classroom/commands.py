@@ -1,9 +1,192 @@
-"""The instructor's commands (grade, release, export), registered on the main app."""
+"""The instructor's commands (grade, release, export), registered on the main app.
+
+Parse and check every input first — a bad one is one line on stderr and exit 2, with nothing
+written — then call the classroom modules. Heavy imports stay inside the commands.
+"""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import typer
+
+from lossdrill.errors import UsageError
+
+if TYPE_CHECKING:
+    from lossdrill.catalog import Catalog
+    from lossdrill.spec import Exercise
+
+PackOption = typer.Option(None, "--pack", help="Exercise pack (default: the built-in one, or "
+                          "LOSSDRILL_EXERCISES).", show_default=False)
+ExercisesOption = typer.Option(None, "--exercises", "-e", help="Comma-separated exercise ids "
+                               "or slugs (default: every exercise the submissions name).")
+SecretOption = typer.Option(None, "--secret", help="Course secret the hidden tests' seeds derive "
+                            "from (also LOSSDRILL_SECRET; default: kept in OUT/.lossdrill).",
+                            show_default=False)
+
+export_app = typer.Typer(help="Write what an LMS or CI needs to grade with lossdrill.",
+                         no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
     """Add the classroom commands to ``app``."""
+    app.command("grade")(grade)
+    app.command("release")(release)
+    app.add_typer(export_app, name="export")
+
+
+def _catalog(pack: Path | None) -> Catalog:
+    from lossdrill.catalog import Catalog, find_pack
+
+    return Catalog(find_pack(pack))
+
+
+def _names(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    if not names:
+        raise UsageError(f"--exercises {text!r}: give exercise ids such as ex1,ex3")
+    return names
+
+
+def _exercises(catalog: Catalog, names: list[str] | None) -> list[Exercise] | None:
+    if names is None:
+        return None
+    found = []
+    for name in names:
+        try:
+            found.append(catalog.get(name))
+        except UsageError as exc:
+            raise UsageError(f"--exercises: {exc}") from None
+    return found
+
+
+def _cores() -> int:
+    import os
+
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
+
+
+def _memory(text: str) -> int:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", text.lower())
+    if not match:
+        raise UsageError(f"--memory {text!r}: expected a size such as 512M or 2G")
+    size = int(float(match.group(1)) * {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30,
+                                        "t": 1 << 40}[match.group(2)])
+    if size < 64 << 20:
+        raise UsageError(f"--memory {text!r}: at least 64M is needed to run Python with NumPy")
+    return size
+
+
+def grade(
+    submissions: Path = typer.Argument(..., help="Folder of submissions: a folder per student, "
+                                       "flat files (alice_ex3.py), or a Gradescope/LMS export."),
+    out: Path = typer.Option(Path("graded"), "--out", "-o", help="Where grades.csv, "
+                             "results.json, feedback/ and junit.xml go."),
+    exercises: str | None = ExercisesOption,
+    roster: Path | None = typer.Option(None, "--roster", help="CSV with an id column (and "
+                                       "names): missing work scores 0, strangers are reported."),
+    secret: str | None = SecretOption,
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Checks run in parallel "
+                             "(default: one per core)."),
+    timeout: float | None = typer.Option(None, "--timeout", min=0.1, help="Seconds per call and "
+                                         "for the import (default: each exercise's)."),
+    memory: str = typer.Option("1G", "--memory", help="Memory cap of each learner process."),
+    similar: bool = typer.Option(False, "--similar", help="Report pairs of near-identical "
+                                 "submissions (identifiers and comments ignored)."),
+    threshold: float = typer.Option(0.95, "--similar-threshold", min=0.5, max=1.0,
+                                    help="How alike a pair must be to be reported."),
+    fresh: bool = typer.Option(False, "--fresh", help="Ignore the cache: grade everything again."),
+    pack: Path | None = PackOption,
+) -> None:
+    """Grade a class in parallel: gradebook, feedback per student, LMS-ready exports."""
+    from lossdrill.classroom.files import inside, writable_output
+    from lossdrill.classroom.roster import read_roster
+    from lossdrill.classroom.seeds import course_secret
+
+    if not submissions.is_dir():
+        raise UsageError(f"{submissions}: no such folder of submissions; check the path")
+    if inside(out, submissions):
+        raise UsageError(f"--out {out}: inside the submissions folder {submissions}; write the "
+                         "results elsewhere (e.g. --out graded)")
+    writable_output(out, ".lossdrill", "grading output")
+    cap = _memory(memory)
+    entries = read_roster(roster) if roster is not None else None
+    catalog = _catalog(pack)
+    wanted = _exercises(catalog, _names(exercises))
+    state = out / ".lossdrill"
+    course, source = course_secret(secret, state)
+    from lossdrill.classroom.run import GradeRequest, grade_class
+
+    request = GradeRequest(submissions, out, [e.id for e in wanted] if wanted else None,
+                           entries, course, source, jobs or _cores(),
+                           timeout, cap, similar, threshold, fresh)
+    raise typer.Exit(grade_class(catalog, request))
+
+
+def release(
+    out: Path = typer.Argument(..., help="Folder to write the student pack to."),
+    exercises: str | None = typer.Option(None, "--exercises", "-e", help="Comma-separated "
+                                         "exercise ids (default: all)."),
+    pack: Path | None = PackOption,
+) -> None:
+    """Write a student pack: statements, starters, visible tests with their answers recorded;
+    no reference code, no hidden tests."""
+    from lossdrill.classroom.release import release as release_pack
+
+    catalog = _catalog(pack)
+    wanted = _exercises(catalog, _names(exercises))
+    released = release_pack(catalog, out, [e.id for e in wanted] if wanted else None)
+    for item in released:
+        typer.echo(f"{item.exercise.id} {item.exercise.slug}: {item.visible} visible tests "
+                   f"(answers recorded), {item.hidden} hidden tests left out")
+    typer.echo(f"wrote {out}: students run `lossdrill check FILE --pack {out}` offline")
+
+
+@export_app.command("gradescope")
+def export_gradescope(
+    out: Path = typer.Argument(..., help="Folder for the autograder bundle (and its zip)."),
+    exercises: str | None = ExercisesOption,
+    secret: str | None = SecretOption,
+    hidden: str = typer.Option("after_published", "--hidden-visibility", help="Gradescope "
+                               "visibility of hidden tests: after_published, after_due_date or "
+                               "hidden."),
+    timeout: float | None = typer.Option(None, "--timeout", min=0.1, help="Seconds per call."),
+    pack: Path | None = PackOption,
+) -> None:
+    """Write a Gradescope autograder (setup.sh, run_autograder) grading with lossdrill."""
+    from lossdrill.classroom.gradescope import HIDDEN_CHOICES, write_bundle
+    from lossdrill.classroom.seeds import check_secret
+
+    if hidden not in HIDDEN_CHOICES:
+        raise UsageError(f"--hidden-visibility {hidden!r}: expected one of "
+                         f"{', '.join(HIDDEN_CHOICES)}")
+    if secret is not None:
+        check_secret(secret, "--secret")
+    catalog = _catalog(pack)
+    wanted = _exercises(catalog, _names(exercises)) or catalog.all()
+    archive = write_bundle(catalog, wanted, out, secret=secret, hidden=hidden, timeout=timeout)
+    typer.echo(f"wrote {out} and {archive}: upload {archive.name} as the assignment's "
+               "autograder on Gradescope")
+
+
+@export_app.command("github-classroom")
+def export_github(
+    out: Path = typer.Argument(..., help="Folder for the template repository."),
+    exercises: str | None = ExercisesOption,
+    install: str = typer.Option("lossdrill", "--install", help="What `pip install` installs "
+                                "in CI (a version, a wheel URL, git+https://…)."),
+    pack: Path | None = PackOption,
+) -> None:
+    """Write a GitHub Classroom template repository: student pack, starters, workflow and
+    autograding configuration (one graded step per exercise)."""
+    from lossdrill.classroom.github import write_template
+
+    catalog = _catalog(pack)
+    wanted = _exercises(catalog, _names(exercises)) or catalog.all()
+    write_template(catalog, wanted, out, install)
+    typer.echo(f"wrote {out}: push it as the assignment's template repository")

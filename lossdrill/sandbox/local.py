@@ -8,11 +8,14 @@ results) and its results have the same types as a learner's.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from lossdrill.sandbox import worker
+import numpy as np
+
+from lossdrill.sandbox import testfns, worker
 from lossdrill.sandbox.process import Outcome, interpret
-from lossdrill.sandbox.protocol import encode
+from lossdrill.sandbox.protocol import FunctionRef, RngSeed
 
 
 class LocalFunctions:
@@ -24,6 +27,20 @@ class LocalFunctions:
         fn = self.functions.get(function)
         if fn is None:
             return Outcome(False, kind="missing", message="no such function")
-        encoded = {name: encode(value) for name, value in args.items()}
-        response = worker.call(fn, encoded, self.path)
-        return interpret(response)
+        values = [learner_argument(value) for value in args.values()]
+        return interpret(worker.call_with(fn, values, self.path))
+
+
+def learner_argument(value: Any) -> Any:
+    """An argument as the learner process would decode it: arrays read-only (views: trusted
+    code does not flip the flag back), generators fresh, functions bound."""
+    if isinstance(value, np.ndarray):
+        view = value.view()
+        view.flags.writeable = False
+        return view
+    if isinstance(value, RngSeed):
+        return np.random.default_rng(value.seed)
+    if isinstance(value, FunctionRef):
+        bound = {k: learner_argument(v) for k, v in value.bound.items()}
+        return partial(testfns.FUNCTIONS[value.name], **bound)
+    return value

@@ -295,6 +295,8 @@ class LearnerProcess:
         self._fds: dict[str, int] = {}
         self._out = bytearray()
         self._ready = False
+        # True once the kernel refuses the process any child (seccomp): nothing to reap.
+        self._childless = False
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -345,7 +347,7 @@ class LearnerProcess:
             self._proc.release()
             _live_workers.discard(self._proc.pid)
             self._proc = None  # never signal that process group again: its id may be reused
-            if _subreaper:
+            if _subreaper and not self._childless:
                 reap_strays()
         if "output" in self._fds:
             self._drain_output()
@@ -383,8 +385,20 @@ class LearnerProcess:
         if confine:
             request["confine"] = {"denied": [str(p) for p in denied or []]}
         outcome = self._exchange(request, time.monotonic() + self.timeout)
+        self._childless = self._under_seccomp()
         outcome.protections = self.limits() + outcome.protections
         return outcome
+
+    def _under_seccomp(self) -> bool:
+        """Asked of the kernel, not of the learner process (whose reply its code could
+        forge): is a seccomp filter — ours, refusing new processes — in force?"""
+        if self._proc is None:
+            return False
+        try:
+            with open(f"/proc/{self._proc.pid}/status", "rb") as handle:
+                return b"\nSeccomp:\t2\n" in handle.read()
+        except OSError:
+            return False
 
     def limits(self) -> list[str]:
         """The protections the grader itself enforces, whatever the kernel offers."""

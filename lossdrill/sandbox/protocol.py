@@ -28,6 +28,9 @@ NUMERIC_DTYPES = frozenset({
     "float16", "float32", "float64",
 })
 _HEADER = struct.Struct("!I")
+# dtype → its name; `dtype.name` is computed in Python on every access, this is a lookup.
+_NAME_OF = {np.dtype(name): name for name in NUMERIC_DTYPES}
+_DTYPE_OF = {name: np.dtype(name) for name in NUMERIC_DTYPES}
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ def encode(value: Any, depth: int = 0) -> Any:
         return {"$fn": [value.name, encode(value.bound, depth + 1)]}
     if kind is np.ndarray:
         return {"$nd": _encode_array(value)}
-    if isinstance(value, np.generic) and value.dtype.name in NUMERIC_DTYPES:
+    if isinstance(value, np.generic) and value.dtype in _NAME_OF:
         return {"$sc": _encode_array(np.asarray(value))}
     if kind is tuple:
         return {"$tuple": [encode(v, depth + 1) for v in value]}
@@ -85,10 +88,13 @@ def encode(value: Any, depth: int = 0) -> Any:
 
 
 def _encode_array(arr: np.ndarray) -> list[Any]:
-    if arr.dtype.name not in NUMERIC_DTYPES:
-        raise EncodeError(f"an array of dtype {arr.dtype.name}")
-    native = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("="))
-    return [arr.dtype.name, list(arr.shape), base64.b64encode(native.tobytes()).decode("ascii")]
+    name = _NAME_OF.get(arr.dtype)
+    if name is None:
+        if arr.dtype.kind not in "biuf" or arr.dtype.name not in NUMERIC_DTYPES:
+            raise EncodeError(f"an array of dtype {arr.dtype.name}")
+        name = arr.dtype.name  # the same dtype in the other byte order
+    native = np.ascontiguousarray(arr, dtype=_DTYPE_OF[name])
+    return [name, list(arr.shape), base64.b64encode(native.tobytes()).decode("ascii")]
 
 
 def describe_type(value: Any) -> str:
@@ -181,7 +187,7 @@ def _decode_array(body: Any, readonly: bool) -> tuple[np.ndarray, int]:
         span *= max(n, 1)
     if size > MAX_ELEMENTS or span > MAX_ELEMENTS:
         raise ProtocolError("too many array elements")
-    dtype = np.dtype(name)
+    dtype = _DTYPE_OF[name]
     try:
         raw = base64.b64decode(payload, validate=True)
     except ValueError:

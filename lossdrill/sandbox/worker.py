@@ -101,6 +101,11 @@ def describe_failure(exc: BaseException, path: str) -> dict[str, Any]:
 def call(function: Callable[..., Any], args: dict[str, Any], path: str) -> dict[str, Any]:
     """Call with read-only arguments, in the order the spec lists them."""
     values = [decode(v, readonly=True, learner_side=True) for v in args.values()]
+    return call_with(function, values, path)
+
+
+def call_with(function: Callable[..., Any], values: list[Any], path: str) -> dict[str, Any]:
+    """Call with arguments already decoded; the response as the grader receives it."""
     try:
         result = function(*values)
     except BaseException as exc:  # noqa: BLE001

@@ -1,0 +1,244 @@
+"""Grade a generated class of a few hundred submissions with `lossdrill grade`, and the same
+checks with one fresh interpreter per check (`lossdrill check --json`, as many at once as
+grade has workers) as the baseline. Prints wall time, checks per second and peak memory
+(resident set of the whole process tree, sampled) of both, and whether their scores agree.
+
+    python benchmarks/grade_class.py                 # 300 students, ex1-ex3
+    python benchmarks/grade_class.py --students 60 --baseline-sample 60
+
+The class mixes correct solutions in several styles, classic mistakes, broken and hostile
+files, and students with nothing submitted, in three layouts (a folder per student,
+slug-named files, flat `student_exN.py` files). `make_class` is also what the test suite uses
+on a smaller class.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+LEARNERS = REPO / "tests" / "learners"
+EXERCISES = ("ex1", "ex2", "ex3")
+SLUGS = {"ex1": "mse", "ex2": "bce", "ex3": "hinge"}
+# Hostile files that end quickly (the hanging ones cost a timeout each: a few, not dozens).
+HOSTILE_FAST = ("kill_parent", "fake_report", "os_exit_call", "memory_hog", "monkeypatch_numpy",
+                "pickle_payload", "lying_equality", "huge_output")
+HOSTILE_SLOW = ("loop_call", "sleep_call", "loop_import")
+BROKEN = ("syntax_error", "import_error", "returns_none", "misnamed_function")
+
+
+@dataclass(frozen=True)
+class Planted:
+    student: str
+    exercise: str
+    kind: str  # correct, mistake, broken, hostile, missing
+    source: Path | None  # the fixture copied in
+    mistake: str = ""
+
+
+def _fixtures(exercise: str) -> tuple[list[Path], list[Path]]:
+    folder = LEARNERS / exercise
+    mistakes = sorted(folder.glob("mistake_*.py"))
+    correct = sorted(p for p in folder.glob("*.py") if not p.name.startswith("mistake_"))
+    return correct, mistakes
+
+
+def make_class(root: Path, students: int, seed: int = 0, slow_hostile: int = 2
+               ) -> tuple[list[Planted], Path]:
+    """Write a class of ``students`` into ``root``; return what was planted and a roster CSV
+    (beside ``root``) that also lists the students who submitted nothing."""
+    rng = random.Random(seed)
+    root.mkdir(parents=True, exist_ok=True)
+    planted: list[Planted] = []
+    roster = [("id", "name")]
+    slow_left = slow_hostile
+    for i in range(students):
+        student = f"s{i:03d}"
+        roster.append((student, f"Student {i}"))
+        if i % 15 == 7:  # nothing submitted at all
+            planted += [Planted(student, ex, "missing", None) for ex in EXERCISES]
+            continue
+        layout = ("folder", "slug", "flat")[i % 3]
+        for ex in EXERCISES:
+            correct, mistakes = _fixtures(ex)
+            pick = rng.random()
+            if pick < 0.08:
+                planted.append(Planted(student, ex, "missing", None))
+                continue
+            if ex == "ex1" and pick < 0.16:
+                if slow_left > 0:
+                    slow_left -= 1
+                    name = HOSTILE_SLOW[slow_left % len(HOSTILE_SLOW)]
+                else:
+                    name = rng.choice(HOSTILE_FAST + BROKEN)
+                folder = "hostile" if name in HOSTILE_FAST + HOSTILE_SLOW else "broken"
+                source = LEARNERS / folder / f"{name}.py"
+                kind = "hostile" if folder == "hostile" else "broken"
+                planted.append(Planted(student, ex, kind, source))
+            elif pick < 0.45 and mistakes:
+                source = rng.choice(mistakes)
+                planted.append(Planted(student, ex, "mistake", source,
+                                       source.stem.removeprefix("mistake_")))
+            else:
+                planted.append(Planted(student, ex, "correct", rng.choice(correct)))
+            chosen = planted[-1].source
+            assert chosen is not None
+            text = chosen.read_text(encoding="utf-8")
+            # The files name their exercise in the header; hostile/broken ones name ex1.
+            if layout == "folder":
+                target = root / student / f"{ex}.py"
+            elif layout == "slug":
+                target = root / student / "work" / f"{SLUGS[ex]}.py"
+            else:
+                target = root / f"{student}_{ex}.py"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    roster_path = root.parent / f"{root.name}-roster.csv"
+    roster_path.write_text("\n".join(",".join(r) for r in roster) + "\n", encoding="utf-8")
+    return planted, roster_path
+
+
+# --- measuring ----------------------------------------------------------------------------
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (Linux /proc)."""
+    total, stack, seen = 0, [pid], set()
+    while stack:
+        p = stack.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            with open(f"/proc/{p}/statm") as handle:
+                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as handle:
+                    stack += [int(c) for c in handle.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+class PeakMemory:
+    """Samples the resident memory of this process's children (and theirs) every 20 ms."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, _tree_rss(me))
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def lossdrill_command() -> list[str]:
+    return [sys.executable, "-m", "lossdrill"]
+
+
+def run_grade(submissions: Path, out: Path, roster: Path, jobs: int, timeout: float,
+              secret: str) -> tuple[float, int, dict]:
+    command = [*lossdrill_command(), "grade", str(submissions), "--out", str(out), "--roster",
+               str(roster), "--exercises", ",".join(EXERCISES), "--jobs", str(jobs),
+               "--timeout", str(timeout), "--secret", secret, "--fresh"]
+    with PeakMemory() as memory:
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"lossdrill grade failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return wall, memory.peak, json.loads((out / "results.json").read_text(encoding="utf-8"))
+
+
+def run_baseline(checks: list[tuple[str, str, str, int]], jobs: int, timeout: float, cwd: Path
+                 ) -> tuple[float, int, dict[tuple[str, str], float]]:
+    """One `lossdrill check --json` process per check, ``jobs`` at a time."""
+    scores: dict[tuple[str, str], float] = {}
+
+    def one(check: tuple[str, str, str, int]) -> None:
+        student, ex, path, seed = check
+        done = subprocess.run([*lossdrill_command(), "check", path, "--exercise", ex, "--json",
+                               "--seed", str(seed), "--timeout", str(timeout)],
+                              capture_output=True, text=True, check=False,
+                              cwd=cwd)
+        try:
+            scores[(student, ex)] = float(json.loads(done.stdout)["score"])
+        except (ValueError, KeyError):
+            scores[(student, ex)] = float("nan")
+
+    with PeakMemory() as memory:
+        start = time.perf_counter()
+        with ThreadPoolExecutor(jobs) as pool:
+            list(pool.map(one, checks))
+        wall = time.perf_counter() - start
+    return wall, memory.peak, scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=300)
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--timeout", type=float, default=2.0)
+    parser.add_argument("--baseline-sample", type=int, default=0,
+                        help="checks run by the baseline (default: all)")
+    parser.add_argument("--keep", type=Path, help="keep the generated class here")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="lossdrill-bench-"))
+    try:
+        submissions = args.keep or work / "submissions"
+        planted, roster = make_class(submissions, args.students)
+        secret = "benchmark-secret-0123456789"
+        wall, peak, doc = run_grade(submissions, work / "out", roster, args.jobs, args.timeout,
+                                    secret)
+        checks = []
+        for student in doc["students"]:
+            for ex, result in student["exercises"].items():
+                if result["status"] != "missing":
+                    path = str(submissions / result["file"])
+                    checks.append((student["id"], ex, path, result["seed"]))
+        sample = checks[: args.baseline_sample or len(checks)]
+        base_wall, base_peak, base_scores = run_baseline(sample, args.jobs, args.timeout, work)
+        graded = {(s["id"], ex): r["score"] for s in doc["students"]
+                  for ex, r in s["exercises"].items()}
+        disagree = [k for k, v in base_scores.items() if v != graded[k]]
+        kinds: dict[str, int] = {}
+        for p in planted:
+            kinds[p.kind] = kinds.get(p.kind, 0) + 1
+        print(f"class: {args.students} students, {len(planted)} (student, exercise) pairs: "
+              + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+        print(f"{'':28}{'wall s':>9}{'checks/s':>10}{'peak MiB':>10}")
+        print(f"{'lossdrill grade':28}{wall:9.1f}{len(checks) / wall:10.2f}"
+              f"{peak / 2**20:10.0f}   ({len(checks)} checks, {args.jobs} workers)")
+        print(f"{'fresh interpreter per check':28}{base_wall:9.1f}"
+              f"{len(sample) / base_wall:10.2f}{base_peak / 2**20:10.0f}   "
+              f"({len(sample)} checks, {args.jobs} at a time)")
+        print(f"speed-up {len(checks) / wall / (len(sample) / base_wall):.2f}x; scores "
+              + ("agree on every check" if not disagree else
+                 f"DISAGREE on {len(disagree)}: {disagree[:5]}"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Finished checks, kept by what determines them: the submission's bytes, the exercise's
+spec and reference, the seed and the limits. A re-run (after an interruption, or after one
+spec changed) grades only the checks whose key is new. One file per check, written
+atomically, so an interrupted run loses at most the checks that were in flight.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from lossdrill import __version__
+from lossdrill.classroom.files import write_atomic
+from lossdrill.results import CheckResult, Diagnosis, TestResult
+from lossdrill.spec import Exercise
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def spec_hash(exercise: Exercise) -> str:
+    """The spec, its reference (or recorded answers) and the grader's version."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in (exercise.path, exercise.solution_path):
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def check_key(submission: str, spec: str, seed: int, timeout: float | None, memory: int) -> str:
+    text = json.dumps([submission, spec, seed, timeout, memory])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def plain(value: Any) -> Any:
+    """`json.dumps(default=plain)`: NumPy scalars and arrays (a score, a line number) as
+    the Python numbers and lists they hold."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} is not JSON data")
+
+
+def result_to_data(result: CheckResult) -> dict[str, Any]:
+    return asdict(result)
+
+
+def result_from_data(data: dict[str, Any]) -> CheckResult:
+    fields = dict(data)
+    fields["tests"] = [TestResult(**t) for t in data["tests"]]
+    fields["diagnoses"] = [Diagnosis(**d) for d in data["diagnoses"]]
+    return CheckResult(**fields)
+
+
+class ResultCache:
+    def __init__(self, folder: Path, enabled: bool = True) -> None:
+        self.folder = folder
+        self.enabled = enabled
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> CheckResult | None:
+        if not self.enabled:
+            return None
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            return result_from_data(data["result"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # absent, or from another version: grade again
+
+    def put(self, key: str, result: CheckResult) -> None:
+        data = {"key": key, "result": result_to_data(result)}
+        write_atomic(self._path(key), json.dumps(data, ensure_ascii=False, default=plain),
+                     durable=False)

@@ -1,0 +1,124 @@
+"""`lossdrill grade`: run a plan's checks — from the cache where it has them, on the worker
+pool otherwise — and turn what cannot be graded into results a student can read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from lossdrill.classroom.cache import ResultCache, result_from_data
+from lossdrill.classroom.plan import Check, Plan
+from lossdrill.classroom.pool import Done, Pool
+from lossdrill.grading import MAX_RESTARTS
+from lossdrill.results import CheckResult, Diagnosis, TestResult
+from lossdrill.spec import Exercise
+
+# Wall-clock seconds one check may take, beyond its per-call limits: the import, one timeout
+# per function (a function that timed out is not called again), the restarts, and slack.
+BUDGET_SLACK = 30.0
+
+
+@dataclass
+class Limits:
+    timeout: float | None  # per call; None: each exercise's own
+    memory: int
+    jobs: int
+
+
+@dataclass
+class RunStats:
+    graded: int = 0
+    from_cache: int = 0
+    missing: int = 0
+    grader_errors: list[str] = field(default_factory=list)
+
+
+def budget(exercise: Exercise, timeout: float | None) -> float:
+    per_call = timeout or exercise.timeout
+    return BUDGET_SLACK + per_call * (len(exercise.functions) + MAX_RESTARTS + 2)
+
+
+def unavailable(exercise: Exercise, file: str, status: str, diagnosis: Diagnosis, seed: int
+                ) -> CheckResult:
+    """A result for work that could not be run: every test skipped with the reason."""
+    tests = [TestResult(t.name, t.kind, t.visibility, "skipped", 0.0, t.points,
+                        f"not run: {diagnosis.message}") for t in exercise.tests]
+    return CheckResult(exercise.id, exercise.slug, exercise.title, file, status, 0.0,
+                       exercise.max_score, seed, tests, [diagnosis], "", 0.0)
+
+
+def missing_result(check: Check) -> CheckResult:
+    return unavailable(check.exercise, "", "missing", Diagnosis(
+        "no-submission", f"No file for {check.exercise.id} ({check.exercise.slug}) was found "
+        "in this submission."), check.seed)
+
+
+def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
+             log: IO[bytes] | None = None,
+             on_progress: Callable[[int, str], None] | None = None) -> RunStats:
+    """Fill every check's result. ``on_progress(total, label)``: total first with an empty
+    label, then once per finished check."""
+    stats = RunStats()
+    jobs = []
+    by_key: dict[str, list[Check]] = {}
+    for check in plan.checks:
+        if check.path is None:
+            check.result = missing_result(check)
+            stats.missing += 1
+            continue
+        cached = cache.get(check.key)
+        if cached is not None:
+            cached.file = _label(check.path, submissions)
+            check.result, check.cached = cached, True
+            stats.from_cache += 1
+            continue
+        if check.key not in by_key:  # a group's shared file is graded once
+            jobs.append({
+                "key": check.key, "exercise": check.exercise.id,
+                "spec": str(check.exercise.path),
+                "solutions": str(check.exercise.solution_path.parent),
+                "file": str(check.path.resolve()), "label": _label(check.path, submissions),
+                "seed": check.seed, "timeout": limits.timeout, "memory": limits.memory,
+                "budget": budget(check.exercise, limits.timeout),
+                # Other students' work and the results stay unreadable to this one's code.
+                "deny": [str(submissions.resolve()), str(cache.folder.resolve())],
+            })
+        by_key.setdefault(check.key, []).append(check)
+    if on_progress:
+        on_progress(len(jobs), "")
+
+    def finished(done: Done) -> None:
+        checks = by_key[done.job["key"]]
+        first = checks[0]
+        if done.result is not None:
+            result = result_from_data(done.result)
+            cache.put(first.key, result)
+        elif done.kind in ("budget", "died", "learner"):
+            ident = "unreadable-file" if done.kind == "learner" else "grading-stopped"
+            result = unavailable(first.exercise, done.job["label"], "error",
+                                 Diagnosis(ident, done.error), first.seed)
+            if done.kind != "died":  # a death may be the machine's: try again next run
+                cache.put(first.key, result)
+        else:
+            stats.grader_errors.append(f"{done.job['label']}: {done.error}")
+            result = unavailable(first.exercise, done.job["label"], "error",
+                                 Diagnosis("grader-error", done.error), first.seed)
+        for check in checks:
+            check.result = result
+        stats.graded += 1
+        if on_progress:
+            on_progress(0, f"{first.student} {first.exercise.id}: {result.score:g}/"
+                        f"{result.max_score:g}")
+
+    if jobs:
+        Pool(limits.jobs, log).run(jobs, finished)
+    return stats
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)

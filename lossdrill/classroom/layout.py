@@ -1,0 +1,214 @@
+"""Find who submitted what in a folder of submissions, whatever tool produced it.
+
+Layouts recognised (the first that fits):
+
+- **Gradescope export**: ``submission_metadata.yml`` beside one ``submission_<id>/`` folder per
+  submission; the students are the submission's ``:submitters:`` (``:sid:``, ``:email:``,
+  ``:name:``), every one of a group getting the group's grade.
+- **A folder per student** (a classroom repository checkout, a Moodle download named
+  ``Jane Doe_12345_assignsubmission_file_``, or simply ``alice/``): every ``*.py`` below it.
+- **Flat files**: ``alice_ex3.py``, ``alice_hinge.py``, ``alice_ex3_hinge.py``, and Canvas's
+  ``smithjane_12345_67890_ex3.py`` (``_LATE_`` too; a resubmission's ``ex3-1.py`` wins over
+  ``ex3.py``).
+
+A file is for the exercise its ``# lossdrill: exN`` header names, else the one its name names
+(``ex3``, ``hinge`` or ``ex3_hinge``, possibly after the student's prefix). Symbolic links are
+never followed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from lossdrill.catalog import HEADER
+from lossdrill.errors import UsageError
+
+GRADESCOPE_METADATA = "submission_metadata.yml"
+SUFFIXES = (".py", ".ipynb")  # a notebook is graded from its code cells, as `check` does
+# In a notebook's JSON the header line is a string: `"# lossdrill: ex1\n",`.
+_NOTEBOOK_HEADER = re.compile(r'"#\s*lossdrill:\s*([A-Za-z0-9_]+)')
+_MOODLE = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_\w*$")
+_CANVAS = re.compile(r"^(?P<login>[^_]+)_(?:LATE_)?(?P<uid>\d+)_(?P<sub>\d+)_(?P<rest>.+)$")
+_RESUBMISSION = re.compile(r"^(?P<stem>.+?)(?:-(?P<n>\d+)| \((?P<m>\d+)\))$")
+_SKIPPED_DIRS = {"__pycache__", "__MACOSX", ".git", ".ipynb_checkpoints", "node_modules"}
+
+# name → exercise id, or None: how the catalog resolves an id, slug or `id_slug`.
+Resolver = Callable[[str], "str | None"]
+
+
+@dataclass
+class Student:
+    id: str
+    name: str = ""
+    aliases: set[str] = field(default_factory=set)  # other ids a roster may use (sid, email)
+    files: dict[str, Path] = field(default_factory=dict)  # exercise id → the file graded
+    ignored: list[str] = field(default_factory=list)  # duplicates set aside, with the reason
+    source: str = ""  # the folder or file prefix it came from
+
+
+@dataclass
+class Discovery:
+    layout: str
+    students: list[Student]
+    unmatched: list[Path]  # .py files for no known exercise
+    skipped: list[Path]  # symbolic links and unreadable entries
+
+
+def discover(root: Path, resolve: Resolver) -> Discovery:
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder of submissions; check the path")
+    if (root / GRADESCOPE_METADATA).is_file():
+        return _gradescope(root, resolve)
+    found = Discovery("folders", [], [], [])
+    flat: dict[str, Student] = {}
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name in _SKIPPED_DIRS:
+            continue
+        if entry.is_symlink():
+            found.skipped.append(entry)
+        elif entry.is_dir():
+            student = _folder_student(entry.name)
+            _collect(student, entry, resolve, found)
+            found.students.append(student)
+        elif entry.suffix in SUFFIXES:
+            _flat_file(entry, resolve, flat, found)
+    if flat:
+        found.layout = "flat files" if not found.students else "folders and flat files"
+        found.students += list(flat.values())
+    return found
+
+
+def _folder_student(name: str) -> Student:
+    moodle = _MOODLE.match(name)
+    if moodle:
+        return Student(moodle["id"], moodle["name"], {moodle["name"].lower()}, source=name)
+    return Student(name, source=name)
+
+
+def _collect(student: Student, folder: Path, resolve: Resolver, found: Discovery) -> None:
+    for path in sorted(_python_files(folder, found)):
+        exercise = exercise_of(path, path.stem, resolve)
+        if exercise is None:
+            found.unmatched.append(path)
+        else:
+            _keep(student, exercise, path)
+
+
+def _python_files(folder: Path, found: Discovery) -> list[Path]:
+    files = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        found.skipped.append(folder)
+        return []
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in _SKIPPED_DIRS:
+            continue
+        if entry.is_symlink():
+            found.skipped.append(entry)
+        elif entry.is_dir():
+            files += _python_files(entry, found)
+        elif entry.suffix in SUFFIXES:
+            files.append(entry)
+    return files
+
+
+def exercise_of(path: Path, stem: str, resolve: Resolver) -> str | None:
+    """The `# lossdrill: exN` header, else the name (ex3, hinge, ex3_hinge, ex3-1)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        head = ""
+    match = (_NOTEBOOK_HEADER if path.suffix == ".ipynb" else HEADER).search(head)
+    if match and resolve(match.group(1)):
+        return resolve(match.group(1))
+    return resolve(_base_stem(stem)) or resolve(_base_stem(stem).lower())
+
+
+def _base_stem(stem: str) -> str:
+    resubmitted = _RESUBMISSION.match(stem)
+    return resubmitted["stem"] if resubmitted else stem
+
+
+def _version(path: Path) -> tuple[int, float]:
+    """Canvas's `ex3-2.py` and a download's `ex3 (2).py` are later than `ex3.py`."""
+    resubmitted = _RESUBMISSION.match(path.stem)
+    number = int((resubmitted["n"] or resubmitted["m"]) if resubmitted else 0)
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    return number, mtime
+
+
+def _keep(student: Student, exercise: str, path: Path) -> None:
+    current = student.files.get(exercise)
+    if current is None:
+        student.files[exercise] = path
+        return
+    newer, older = (path, current) if _version(path) > _version(current) else (current, path)
+    student.files[exercise] = newer
+    student.ignored.append(f"{older} (another file for {exercise}; graded {newer.name})")
+
+
+def _flat_file(path: Path, resolve: Resolver, flat: dict[str, Student],
+               found: Discovery) -> None:
+    stem = path.stem
+    aliases: set[str] = set()
+    canvas = _CANVAS.match(stem)
+    if canvas:
+        owner, stem, aliases = canvas["login"], canvas["rest"], {canvas["uid"]}
+        exercise = exercise_of(path, stem, resolve)
+    else:
+        owner, exercise = _split_flat(path, stem, resolve)
+    if exercise is None or not owner:
+        found.unmatched.append(path)
+        return
+    student = flat.setdefault(owner, Student(owner, source=owner))
+    student.aliases |= aliases
+    _keep(student, exercise, path)
+
+
+def _split_flat(path: Path, stem: str, resolve: Resolver) -> tuple[str, str | None]:
+    """`alice_smith_ex3_hinge` → (alice_smith, ex3): the longest exercise name at the end."""
+    parts = _base_stem(stem).split("_")
+    for i in range(1, len(parts)):
+        exercise = resolve("_".join(parts[i:]))
+        if exercise is not None:
+            return "_".join(parts[:i]), exercise_of(path, "_".join(parts[i:]), resolve)
+    # No exercise in the name: the header may still say; the owner is the first part.
+    return parts[0] if len(parts) > 1 else "", exercise_of(path, "", resolve)
+
+
+def _gradescope(root: Path, resolve: Resolver) -> Discovery:
+    path = root / GRADESCOPE_METADATA
+    try:
+        metadata = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise UsageError(f"{path}: unreadable Gradescope metadata ({type(exc).__name__}); "
+                         "download the submissions again or remove the file") from None
+    if not isinstance(metadata, dict):
+        raise UsageError(f"{path}: expected a mapping of submission folders to their "
+                         "submitters; download the submissions again")
+    found = Discovery("Gradescope export", [], [], [])
+    for folder_name, info in sorted(metadata.items(), key=lambda kv: str(kv[0])):
+        folder = root / str(folder_name)
+        submitters = (info or {}).get(":submitters") if isinstance(info, dict) else None
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        people = [s for s in submitters or [] if isinstance(s, dict)] or [{}]
+        template = Student(str(folder_name), source=str(folder_name))
+        _collect(template, folder, resolve, found)
+        for person in people:
+            sid, email, name = (str(person.get(k) or "") for k in (":sid", ":email", ":name"))
+            student = Student(sid or email or str(folder_name), name,
+                              {a.lower() for a in (sid, email, email.split("@")[0], name) if a},
+                              dict(template.files), list(template.ignored), str(folder_name))
+            found.students.append(student)
+    return found

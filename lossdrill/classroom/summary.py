@@ -1,0 +1,77 @@
+"""The terminal summary of a graded class: per exercise, how the scores spread and what the
+class as a whole got wrong (the most common diagnoses); then what needs a look."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from pathlib import Path
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from lossdrill.classroom.grade import RunStats
+from lossdrill.classroom.plan import Plan
+from lossdrill.classroom.similar import Pair
+
+_BARS = " ▁▂▃▄▅▆▇█"
+BINS = 10
+# Diagnoses that say nothing about the loss itself.
+_NOT_A_MISTAKE = {"no-submission"}
+
+
+def histogram(scores: list[float], most: float) -> str:
+    """Counts of scores in BINS equal bins from 0 to the maximum, as block characters."""
+    counts = [0] * BINS
+    for score in scores:
+        counts[min(BINS - 1, int(score / most * BINS)) if most else 0] += 1
+    top = max(counts) or 1
+    return "".join(_BARS[round(c / top * 8)] if c else "·" for c in counts)
+
+
+def render_summary(console: Console, plan: Plan, stats: RunStats, similar: list[Pair],
+                   written: list[Path]) -> None:
+    table = Table(title="Scores per exercise", box=box.SIMPLE_HEAD, title_justify="left")
+    for column in ("exercise", "submitted", "mean", "median", "full", "0 ▕ scores ▏ max",
+                   "most common diagnoses"):
+        table.add_column(column, justify="right" if column in ("mean", "median") else "left")
+    for ex in plan.exercises:
+        results = [c.result for c in plan.checks if c.exercise.id == ex.id and c.result]
+        scores = [r.score for r in results]
+        submitted = sum(r.status != "missing" for r in results)
+        full = sum(r.score >= ex.max_score for r in results)
+        diagnoses = Counter(d.id for r in results for d in r.diagnoses
+                            if d.id not in _NOT_A_MISTAKE)
+        common = ", ".join(f"{ident} ({n})" for ident, n in diagnoses.most_common(3)) or "—"
+        table.add_row(f"{ex.id} {ex.slug}", f"{submitted}/{len(results)}",
+                      f"{statistics.fmean(scores):.1f}/{ex.max_score:g}" if scores else "—",
+                      f"{statistics.median(scores):g}" if scores else "—", str(full),
+                      histogram(scores, ex.max_score), common)
+    console.print(table)
+    found = plan.discovery
+    notes: list[tuple[str, list[str]]] = [
+        ("not on the roster (graded anyway)", plan.not_on_roster),
+        ("no exercise recognised (name them exN.py or add `# lossdrill: exN`)",
+         [str(p) for p in found.unmatched]),
+        ("skipped (symbolic links or unreadable)", [str(p) for p in found.skipped]),
+        ("duplicates set aside", [i for s in plan.students for i in s.ignored]),
+        ("near-identical code (identifiers and comments ignored)",
+         [f"{p.exercise}: {p.first} ~ {p.second} ({p.ratio:.0%})" for p in similar]),
+    ]
+    for title, items in notes:
+        if items:
+            shown = items[:10] + ([f"… and {len(items) - 10} more (see results.json)"]
+                                  if len(items) > 10 else [])
+            console.print(Text(f"{title}: {len(items)}", style="bold yellow"))
+            for item in shown:
+                console.print(f"  {item}", highlight=False, markup=False)
+    students = len(plan.students)
+    console.print(Text(
+        f"{students} students, {len(plan.exercises)} exercises ({found.layout}): "
+        f"{stats.graded} checks graded, {stats.from_cache} from the cache, "
+        f"{stats.missing} missing.", style="bold"))
+    if written:
+        console.print("Wrote " + ", ".join(str(p) for p in written), highlight=False,
+                      markup=False)

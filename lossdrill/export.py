@@ -1,0 +1,191 @@
+"""Results in the formats other tools read: lossdrill's JSON, Gradescope's results.json,
+JUnit XML, GitHub Classroom's runner result, and a CSV gradebook.
+
+Reads result objects only. Hidden tests keep to DESIGN.md's rule in every format: their
+name, verdict and score, and the message grading gave them (which names no input or value),
+never their details.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from lossdrill.results import CheckResult, TestResult
+
+FORMATS = ("text", "json", "junit", "gradescope", "github")
+GRADESCOPE_VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
+OUTPUT_CAP = 4000  # characters of the learner's output carried into an LMS's feedback
+
+
+def test_text(test: TestResult) -> str:
+    """A test's message, and for a visible test its details (inputs, expected, got)."""
+    lines = [test.message] if test.message else []
+    if not test.hidden:
+        lines += [f"{key}: {value}" for key, value in test.details.items()]
+    return "\n".join(lines)
+
+
+def summary_text(result: CheckResult) -> str:
+    lines = [f"{result.exercise} · {result.title}: {result.score:g}/{result.max_score:g} "
+             f"({result.status})"]
+    lines += [f"{d.id}: {d.message}" for d in result.diagnoses]
+    lines += result.notes
+    output = result.learner_output.strip()
+    if output:
+        shown = output if len(output) <= OUTPUT_CAP else output[:OUTPUT_CAP] + " …"
+        lines += ["Your code printed:", shown]
+    return "\n".join(lines)
+
+
+def to_json(result: CheckResult, version: str, notes: Sequence[str] = ()) -> str:
+    doc = result.to_dict(version)
+    if notes:
+        doc["notes"] = list(notes)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+# --- Gradescope ---------------------------------------------------------------------------
+
+def gradescope_results(results: Sequence[CheckResult], *, hidden: str = "after_published",
+                       execution_time: float | None = None, output: str = "") -> dict[str, Any]:
+    """Gradescope's results.json (https://gradescope-autograders.readthedocs.io/en/latest/
+    specs/): a test per lossdrill test, the score their sum."""
+    if hidden not in GRADESCOPE_VISIBILITIES:
+        raise ValueError(f"hidden visibility {hidden!r} is not one of {GRADESCOPE_VISIBILITIES}")
+    tests = []
+    for result in results:
+        for number, test in enumerate(result.tests, start=1):
+            tests.append({
+                "name": f"{result.exercise} · {test.name}",
+                "number": f"{result.exercise[2:]}.{number}",
+                "score": test.score,
+                "max_score": test.max_score,
+                "status": "passed" if test.status == "passed" else "failed",
+                "output": test_text(test),
+                "visibility": hidden if test.hidden else "visible",
+                "tags": [result.exercise, test.kind],
+            })
+    texts = [output] if output else []
+    texts += [summary_text(r) for r in results]
+    duration = execution_time if execution_time is not None else sum(
+        r.duration_s for r in results)
+    return {
+        "score": sum(r.score for r in results),
+        "execution_time": max(0, round(duration)),
+        "output": "\n\n".join(texts),
+        "output_format": "text",
+        "stdout_visibility": "hidden",
+        "tests": tests,
+    }
+
+
+# --- JUnit XML ----------------------------------------------------------------------------
+
+def junit_xml(suites: Iterable[tuple[str, CheckResult]]) -> str:
+    """One <testsuite> per (label, result), one <testcase> per test."""
+    root = ET.Element("testsuites", name="lossdrill")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    elapsed = 0.0
+    for label, result in suites:
+        counts = {
+            "tests": len(result.tests),
+            "failures": sum(t.status == "failed" for t in result.tests),
+            "errors": sum(t.status == "error" for t in result.tests),
+            "skipped": sum(t.status == "skipped" for t in result.tests),
+        }
+        suite = ET.SubElement(root, "testsuite", {
+            "name": label, "time": f"{result.duration_s:.3f}",
+            **{k: str(v) for k, v in counts.items()}})
+        props = ET.SubElement(suite, "properties")
+        for key, value in (("exercise", result.exercise), ("status", result.status),
+                           ("score", f"{result.score:g}"),
+                           ("max_score", f"{result.max_score:g}"), ("seed", str(result.seed))):
+            ET.SubElement(props, "property", name=key, value=value)
+        for d in result.diagnoses:
+            ET.SubElement(props, "property", name=f"diagnosis.{d.id}", value=d.message)
+        classname = label.replace(" · ", ".").replace(" ", "_")
+        for test in result.tests:
+            case = ET.SubElement(suite, "testcase", classname=classname, name=test.name,
+                                 time="0")
+            text = test_text(test)
+            first = text.splitlines()[0] if text else test.status
+            if test.status in ("failed", "error"):
+                tag = "failure" if test.status == "failed" else "error"
+                element = ET.SubElement(case, tag, message=first, type=test.kind)
+                element.text = text
+            elif test.status == "skipped":
+                ET.SubElement(case, "skipped", message=first)
+        if result.learner_output.strip():
+            ET.SubElement(suite, "system-out").text = result.learner_output[:OUTPUT_CAP]
+        for key in totals:
+            totals[key] += counts[key]
+        elapsed += result.duration_s
+    for key, total in totals.items():
+        root.set(key, str(total))
+    root.set("time", f"{elapsed:.3f}")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") \
+        + "\n"
+
+
+# --- GitHub Classroom ---------------------------------------------------------------------
+
+def github_result(result: CheckResult) -> dict[str, Any]:
+    """What GitHub Classroom's autograding reporter reads from a runner step's `result`
+    output (base64 of this JSON): a status, the max score, and each test's score."""
+    status = {"passed": "pass", "failed": "fail"}.get(result.status, "error")
+    return {
+        "version": 1,
+        "status": status,
+        "max_score": result.max_score,
+        "tests": [{
+            "name": f"{result.exercise} · {t.name}",
+            "status": "pass" if t.status == "passed" else (
+                "error" if t.status == "error" else "fail"),
+            "score": t.score,
+            "message": test_text(t),
+            "test_code": "",
+            "line_no": 0,
+            "execution_time": "",
+        } for t in result.tests],
+    }
+
+
+def github_line(result: CheckResult) -> str:
+    text = json.dumps(github_result(result), ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+# --- One check, any format ----------------------------------------------------------------
+
+def render(result: CheckResult, fmt: str, version: str, notes: Sequence[str] = ()) -> str:
+    """`lossdrill check --format FMT`: the document printed on stdout (not for text)."""
+    if fmt == "json":
+        return to_json(result, version, notes)
+    if fmt == "gradescope":
+        return json.dumps(gradescope_results([result]), ensure_ascii=False, indent=1)
+    if fmt == "junit":
+        return junit_xml([(f"{result.exercise} · {result.title}", result)]).rstrip("\n")
+    if fmt == "github":
+        return github_line(result)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+# --- Gradebook ----------------------------------------------------------------------------
+
+def gradebook_csv(exercises: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
+    """A row per student: id, name, a score per exercise, the total. Missing work scores 0."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["student", "name", *exercises, "total"])
+    for row in rows:
+        scores = [row["scores"].get(ex, 0.0) for ex in exercises]
+        writer.writerow([row["student"], row.get("name", ""), *(f"{s:g}" for s in scores),
+                         f"{sum(scores):g}"])
+    return buffer.getvalue()

@@ -1,0 +1,71 @@
+"""Grade what the learner points at: a Python file as it is, or a notebook's code cells
+gathered into a temporary file whose locations are mapped back to the cells; and, when a check
+fails, the learner's loss curve over the reference's. The commands `check` and `watch`, and
+`lossdrill.check()` all come through here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from lossdrill.catalog import Catalog
+from lossdrill.errors import UsageError
+from lossdrill.grading import check_file
+from lossdrill.notebook import Gathered, gather_notebook
+from lossdrill.results import CheckResult
+from lossdrill.sandbox.process import LearnerProcess
+from lossdrill.spec import Exercise
+from lossdrill.sweep import Sweep, learner_sweep
+
+
+def infer(catalog: Catalog, file: Path, exercise: str | None) -> Exercise:
+    """The exercise a file or notebook is for (a notebook's header is in its first cell)."""
+    if file.suffix.lower() != ".ipynb" or exercise:
+        return catalog.infer(file, exercise)
+    with tempfile.TemporaryDirectory(prefix="lossdrill-notebook-") as folder:
+        path = Path(folder) / f"{file.stem}.py"
+        path.write_text(gather_notebook(file).source, encoding="utf-8")
+        try:
+            return catalog.infer(path, None)
+        except UsageError as exc:
+            if "cannot tell which exercise" not in str(exc):
+                raise  # an unknown exercise named in the header says so itself
+            raise UsageError(f"{file}: cannot tell which exercise this notebook is for; start "
+                             "its first cell with `# lossdrill: ex1`, name it ex1.ipynb, or "
+                             "pass --exercise ex1") from None
+
+
+def grade(catalog: Catalog, file: Path, exercise: str | None, *, process: LearnerProcess,
+          seed: int | None = None, timeout: float | None = None, memory: int,
+          plot: bool = False, plot_process: LearnerProcess | None = None,
+          ) -> tuple[Exercise, CheckResult, Sweep | None]:
+    """The exercise, the result and (with ``plot``, for a failing check of an exercise with a
+    `plot` key) the loss curves. ``process`` (and ``plot_process``) are closed here."""
+    folder = ""
+    try:
+        ex = infer(catalog, file, exercise)
+        gathered: Gathered | None = None
+        path = file.resolve()
+        if file.suffix.lower() == ".ipynb":
+            gathered = gather_notebook(file)
+            folder = tempfile.mkdtemp(prefix="lossdrill-notebook-")
+            path = Path(folder) / f"{file.stem}.py"
+            path.write_text(gathered.source, encoding="utf-8")
+        if plot and ex.plot is not None and plot_process is None:
+            plot_process = LearnerProcess(memory=memory).start()  # warms during the tests
+        result = check_file(ex, path, seed=seed, timeout=timeout, memory=memory,
+                            process=process)
+        sweep = None
+        if plot_process is not None and result.status == "failed":
+            sweep = learner_sweep(ex, path, plot_process)
+        if gathered is not None:
+            gathered.relabel(result, path, str(file))
+        return ex, result, sweep
+    finally:
+        process.close()
+        if plot_process is not None:
+            plot_process.close()
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,171 @@
+"""The learner's screens beyond the full check report: the dashboard of a bare `lossdrill`,
+the `lossdrill progress` summary, the compact report watch mode redraws, and the hint ladder.
+Reads result and summary objects only, like report.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from lossdrill.plots import render_plots
+from lossdrill.progress import Row, Summary
+from lossdrill.report import MARKS, OUTPUT_SHOWN
+from lossdrill.report import _test_body as test_body
+from lossdrill.results import CheckResult
+
+if TYPE_CHECKING:
+    from lossdrill.spec import Exercise
+    from lossdrill.sweep import Sweep
+
+BAR_WIDTH = 24
+# Watch mode shows the details of the first failing test; the others in a line each, and the
+# hidden ones in one line together.
+DETAILED = 1
+OUTPUT_LINES = 8
+
+
+def bar(done: int, total: int, width: int = BAR_WIDTH) -> Text:
+    filled = round(width * done / total) if total else 0
+    return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))
+
+
+def hint_lines(ex: Exercise, used: int) -> tuple[list[str], int]:
+    """The ladder up to the next hint, and how many hints that makes shown."""
+    shown = min(used + 1, len(ex.hints))
+    lines = [f"{'→' if n == shown else ' '} hint {n}/{len(ex.hints)}: {text.strip()}"
+             for n, text in enumerate(ex.hints[:shown], start=1)]
+    if used >= len(ex.hints):
+        lines.append("(that was the last hint)")
+    return lines, shown
+
+
+# -- the dashboard --------------------------------------------------------------------------
+
+
+def render_dashboard(console: Console, summary: Summary, folder: Path) -> None:
+    total = len(summary.rows)
+    console.print(Text("lossdrill — learn the loss functions of machine learning by writing "
+                       "them", style="bold"))
+    console.print(Text.assemble("Progress  ", bar(summary.passed, total),
+                                f"  {summary.passed} of {total} exercises passed",
+                                (f" · {summary.attempts} checks · {summary.hints_used} hints",
+                                 "dim")))
+    following = summary.next_unsolved()
+    if following is None:
+        console.print(Text("\nEvery exercise passed. `lossdrill progress` shows how it went.",
+                           style="green"))
+        return
+    console.print(Text.assemble("\nNext      ", (f"{following.id} · {following.title}", "bold"),
+                                _state(following)))
+    console.print(Text("\nGo on with:", style="bold"))
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 2))
+    table.add_column(style="cyan")
+    table.add_column(style="dim")
+    file = f"{following.id}.py"
+    table.add_row(f"lossdrill show {following.id}", "the statement, the formula, an example")
+    if not (folder / file).exists():
+        table.add_row(f"lossdrill start {following.id}", f"write {file} with the functions to "
+                      "fill in")
+    table.add_row(f"lossdrill watch {file}", "grade it on every save (h hint, s statement, "
+                  "n next, q quit)")
+    table.add_row(f"lossdrill check {file}", "grade it once")
+    table.add_row(f"lossdrill hint {following.id}", f"the next hint ({following.hints_used} of "
+                  f"{following.hints_total} used)")
+    table.add_row("lossdrill list", "every exercise, with your progress")
+    table.add_row("lossdrill progress", "attempts, best scores and hints, per exercise")
+    console.print(table)
+
+
+def _state(row: Row) -> Text:
+    if not row.started:
+        return Text("  not started", style="dim")
+    return Text(f"  best {row.best_score:g}/{row.max_score:g} after {row.attempts} "
+                f"check{'s' if row.attempts != 1 else ''}", style="yellow")
+
+
+# -- lossdrill progress ---------------------------------------------------------------------
+
+
+def render_progress(console: Console, summary: Summary) -> None:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_footer=True)
+    table.add_column("", width=1)
+    table.add_column("exercise", footer="total")
+    table.add_column("checks", justify="right", footer=str(summary.attempts))
+    table.add_column("first pass", footer=f"{summary.passed}/{len(summary.rows)} passed")
+    table.add_column("best", justify="right",
+                     footer=f"{summary.best_points:g}/{summary.max_points:g}")
+    table.add_column("hints", justify="right", footer=str(summary.hints_used))
+    for row in summary.rows:
+        if row.passed:
+            mark = Text("✓", style="green")
+            when = row.first_pass.replace("T", " ")[:16]
+            if row.attempts_to_pass:
+                when += f" (check {row.attempts_to_pass})"
+        else:
+            mark = Text("·" if row.started else " ", style="yellow")
+            when = ""
+        best = f"{row.best_score:g}/{row.max_score:g}" if row.attempts else "—"
+        table.add_row(mark, f"{row.id} · {row.title}", str(row.attempts or "—"), when, best,
+                      f"{row.hints_used}/{row.hints_total}" if row.hints_used else "—",
+                      style="" if row.started else "dim")
+    console.print(table)
+    total = len(summary.rows)
+    console.print(Text.assemble(bar(summary.passed, total), f"  {summary.passed} of {total} "
+                                "exercises passed"))
+
+
+# -- watch mode's report --------------------------------------------------------------------
+
+
+def render_compact(console: Console, result: CheckResult, sweep: Sweep | None = None) -> None:
+    """One line of marks for every test, then only what needs fixing."""
+    colour = "green" if result.passed else "red"
+    console.print(Text.assemble((f"{result.exercise} · {result.title}", "bold"),
+                                f"  {result.file}  ",
+                                (f"{result.score:g}/{result.max_score:g} {result.status}",
+                                 f"bold {colour}"),
+                                (f"  seed {result.seed} · {result.duration_s:.2f} s", "dim")))
+    marks = Text()
+    for test in result.tests:
+        mark, style = MARKS.get(test.status, ("?", "yellow"))
+        marks.append(mark, style=style)
+    console.print(marks)
+    failing = [t for t in result.tests if t.status != "passed"]
+    shown = [t for t in failing if not t.hidden]
+    for n, test in enumerate(shown):
+        mark, style = MARKS.get(test.status, ("?", "yellow"))
+        if n < DETAILED:  # as the full report shows it: inputs, values, samples, traceback
+            console.print(Text.assemble((f"{mark} ", style), (test.name, "bold")))
+            console.print(Padding(test_body(test, set()), (0, 0, 0, 4)))
+        else:
+            last = test.message.strip().splitlines()[-1] if test.message.strip() else ""
+            console.print(Text.assemble((f"{mark} ", style), (test.name, "bold"), "  ",
+                                        (last, "red" if test.status != "skipped" else "")))
+    hidden = [t for t in failing if t.hidden]
+    messages = sorted({t.message.strip().splitlines()[-1] for t in hidden if t.message.strip()})
+    if hidden:
+        console.print(Text.assemble(("✗ ", "red"), (f"{len(hidden)} hidden test"
+                                                   f"{'s' if len(hidden) > 1 else ''}", "bold"),
+                                    "  ", ("; ".join(messages), "red")))
+    if result.passed:
+        console.print(Text("Every test passes. Press n for the next exercise.", style="green"))
+    if result.diagnoses:
+        lines = [Text.assemble((d.id, "bold"), ": ", d.message) for d in result.diagnoses]
+        console.print(Panel(Group(*lines), title="Diagnosis", title_align="left",
+                            border_style="yellow", box=box.ROUNDED))
+    render_plots(console, result, sweep)
+    output = result.learner_output[:OUTPUT_SHOWN].strip()
+    if output:
+        printed = output.splitlines()
+        more = (f" (last {OUTPUT_LINES} of {len(printed)} lines)"
+                if len(printed) > OUTPUT_LINES else "")
+        console.print(Text(f"Your code printed{more}:", style="dim"))
+        console.print(Text("\n".join(printed[-OUTPUT_LINES:])))

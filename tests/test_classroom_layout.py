@@ -1,0 +1,220 @@
+"""Who submitted what: the layouts classes produce, the roster, seeds, similarity. Pure
+functions over small folders; nothing is graded here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lossdrill.catalog import Catalog, find_pack
+from lossdrill.classroom.layout import discover
+from lossdrill.classroom.plan import Plan, apply_roster, merge_students, resolver
+from lossdrill.classroom.roster import read_roster
+from lossdrill.classroom.seeds import check_secret, course_secret, student_seed
+from lossdrill.classroom.similar import normalise, similar_pairs
+from lossdrill.errors import UsageError
+
+REPO = Path(__file__).resolve().parents[1]
+NAMES = resolver(Catalog(find_pack(REPO)))
+MSE = "import numpy as np\n\ndef mse(a, b):\n    return float(np.mean((b - a) ** 2))\n"
+
+
+def write(path: Path, text: str = MSE) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def files_of(found, student: str) -> dict[str, str]:
+    match = next(s for s in found.students if s.id == student)
+    return {ex: p.name for ex, p in match.files.items()}
+
+
+def test_folder_per_student_with_ids_slugs_and_nested_files(tmp_path: Path) -> None:
+    write(tmp_path / "alice" / "ex1.py")
+    write(tmp_path / "alice" / "src" / "hinge.py")
+    write(tmp_path / "alice" / "ex2_bce.py")
+    write(tmp_path / "bob" / "my_answer.py", "# lossdrill: ex3\n" + MSE)
+    write(tmp_path / "bob" / "helpers.py")
+    write(tmp_path / "bob" / "__pycache__" / "ex1.py")
+    found = discover(tmp_path, NAMES.get)
+    assert found.layout == "folders"
+    assert files_of(found, "alice") == {"ex1": "ex1.py", "ex3": "hinge.py", "ex2": "ex2_bce.py"}
+    assert files_of(found, "bob") == {"ex3": "my_answer.py"}
+    assert [p.name for p in found.unmatched] == ["helpers.py"]
+
+
+def test_flat_files_and_canvas_names(tmp_path: Path) -> None:
+    write(tmp_path / "alice_ex3.py")
+    write(tmp_path / "alice_smith_ex3_hinge.py")
+    write(tmp_path / "bob_mse.py")
+    write(tmp_path / "smithjane_12345_67890_ex1.py")
+    write(tmp_path / "smithjane_LATE_12345_67999_ex2-1.py")
+    write(tmp_path / "smithjane_12345_67001_ex2.py")
+    write(tmp_path / "readme.py")
+    found = discover(tmp_path, NAMES.get)
+    assert found.layout == "flat files"
+    assert files_of(found, "alice") == {"ex3": "alice_ex3.py"}
+    assert files_of(found, "alice_smith") == {"ex3": "alice_smith_ex3_hinge.py"}
+    assert files_of(found, "bob") == {"ex1": "bob_mse.py"}
+    jane = next(s for s in found.students if s.id == "smithjane")
+    assert "12345" in jane.aliases
+    # The resubmission (ex2-1) wins over the first upload; the other is reported.
+    assert files_of(found, "smithjane") == {"ex1": "smithjane_12345_67890_ex1.py",
+                                            "ex2": "smithjane_LATE_12345_67999_ex2-1.py"}
+    assert len(jane.ignored) == 1 and "67001" in jane.ignored[0]
+    assert [p.name for p in found.unmatched] == ["readme.py"]
+
+
+def test_gradescope_export_with_metadata_and_groups(tmp_path: Path) -> None:
+    (tmp_path / "submission_metadata.yml").write_text("""\
+submission_101:
+  :submitters:
+  - :name: Ada Lovelace
+    :sid: '1001'
+    :email: ada@uni.edu
+  :created_at: 2024-03-01 10:00:00.000000000 -08:00
+  :score: 0.0
+submission_102:
+  :submitters:
+  - :name: Bo Chen
+    :sid: '1002'
+    :email: bo@uni.edu
+  - :name: Cy Diaz
+    :sid: ''
+    :email: cy@uni.edu
+""")
+    write(tmp_path / "submission_101" / "ex1.py")
+    write(tmp_path / "submission_102" / "code" / "mse.py")
+    found = discover(tmp_path, NAMES.get)
+    assert found.layout == "Gradescope export"
+    ids = sorted(s.id for s in found.students)
+    assert ids == ["1001", "1002", "cy@uni.edu"]  # a group: each submitter gets the work
+    ada = next(s for s in found.students if s.id == "1001")
+    assert ada.name == "Ada Lovelace" and "ada@uni.edu" in ada.aliases
+    assert all(s.files for s in found.students)
+
+
+def test_moodle_folders_give_the_participant_id(tmp_path: Path) -> None:
+    write(tmp_path / "Jane Doe_4242_assignsubmission_file_" / "ex1.py")
+    found = discover(tmp_path, NAMES.get)
+    (student,) = found.students
+    assert (student.id, student.name) == ("4242", "Jane Doe")
+
+
+def test_symbolic_links_are_never_followed(tmp_path: Path) -> None:
+    target = write(tmp_path / "elsewhere" / "ex1.py")
+    subs = tmp_path / "subs"
+    write(subs / "alice" / "ex1.py")
+    (subs / "mallory").mkdir()
+    os.symlink(target, subs / "mallory" / "ex1.py")
+    os.symlink(target.parent, subs / "eve")
+    found = discover(subs, NAMES.get)
+    assert sorted(s.id for s in found.students) == ["alice", "mallory"]
+    assert not next(s for s in found.students if s.id == "mallory").files
+    assert len(found.skipped) == 2
+
+
+def test_bad_gradescope_metadata_is_bad_input(tmp_path: Path) -> None:
+    (tmp_path / "submission_metadata.yml").write_text("- [unclosed\n")
+    with pytest.raises(UsageError, match="submission_metadata.yml: unreadable"):
+        discover(tmp_path, NAMES.get)
+
+
+def test_roster_matches_any_id_and_adds_zero_rows(tmp_path: Path) -> None:
+    write(tmp_path / "subs" / "submission_1" / "ex1.py")
+    (tmp_path / "subs" / "submission_metadata.yml").write_text(
+        "submission_1:\n  :submitters:\n  - {':name': Ada, ':sid': '77', ':email': ada@u.edu}\n")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("\ufeffEmail,First Name,Last Name\nada@u.edu,Ada,Lovelace\nbo@u.edu,Bo,"
+                      "Chen\n")
+    found = discover(tmp_path / "subs", NAMES.get)
+    plan = Plan([], merge_students(found.students), found)
+    apply_roster(plan, read_roster(roster))
+    by_id = {s.id: s for s in plan.students}
+    assert set(by_id) == {"ada@u.edu", "bo@u.edu"}
+    assert by_id["ada@u.edu"].files and by_id["ada@u.edu"].name == "Ada Lovelace"
+    assert not by_id["bo@u.edu"].files and plan.not_on_roster == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "the roster is empty"),
+    ("name,grade\nAda,1\n", ":1: no id column"),
+    ("id,name\nada,Ada\n,Nobody\n", ":3: no student id"),
+    ("id\nada\nADA\n", ":3: student 'ADA' is listed twice"),
+])
+def test_bad_rosters_name_the_line(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_text(text)
+    with pytest.raises(UsageError, match=message):
+        read_roster(path)
+
+
+def test_a_roster_that_is_not_text_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_bytes(b"id,name\n\xff\xfe\x00bad\n")
+    with pytest.raises(UsageError, match="save it as UTF-8 CSV"):
+        read_roster(path)
+
+
+def test_seeds_differ_between_students_and_exercises_and_repeat() -> None:
+    seeds = {student_seed("secret-1234", s, e) for s in ("a", "b", "c") for e in ("ex1", "ex2")}
+    assert len(seeds) == 6
+    assert student_seed("secret-1234", "a", "ex1") == student_seed("secret-1234", "a", "ex1")
+    assert student_seed("secret-1234", "a", "ex1") != student_seed("secret-5678", "a", "ex1")
+    assert all(0 <= s < 2**31 for s in seeds)
+
+
+def test_course_secret_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LOSSDRILL_SECRET", raising=False)
+    assert course_secret("flag-secret-1", tmp_path)[1] == "--secret"
+    secret, source = course_secret(None, tmp_path)
+    assert source == "new" and len(secret) >= 16
+    (tmp_path / "secret.txt").write_text("kept-secret-99\n")
+    assert course_secret(None, tmp_path) == ("kept-secret-99", str(tmp_path / "secret.txt"))
+    monkeypatch.setenv("LOSSDRILL_SECRET", "from-the-env-1")
+    assert course_secret(None, tmp_path) == ("from-the-env-1", "LOSSDRILL_SECRET")
+    monkeypatch.setenv("LOSSDRILL_SECRET", "x")
+    with pytest.raises(UsageError, match="LOSSDRILL_SECRET: the course secret"):
+        course_secret(None, tmp_path)
+    with pytest.raises(UsageError, match="--secret"):
+        check_secret("   ", "--secret")
+
+
+def test_normalised_code_ignores_names_comments_and_docstrings() -> None:
+    a = '''"""Module doc."""
+import numpy as np
+
+def mse(y_true, y_pred):
+    """The MSE."""
+    # square the errors
+    return float(np.mean((y_pred - y_true) ** 2))
+'''
+    b = '''import numpy as np
+def loss(target, guess):
+
+    return float(np.mean((guess - target) ** 2))  # renamed everything
+'''
+    assert normalise(a) == normalise(b)
+    assert normalise(a) != normalise(a.replace("** 2", "** 3"))
+
+
+def test_similar_pairs_skip_starters_and_rank_by_ratio(tmp_path: Path) -> None:
+    starter = "import numpy as np\n\ndef mse(y_true, y_pred):\n    raise NotImplementedError\n"
+    body = ("import numpy as np\n\ndef mse(a, b):\n    a = np.asarray(a, dtype=float)\n"
+            "    b = np.asarray(b, dtype=float)\n    if a.shape != b.shape:\n"
+            "        raise ValueError('shapes')\n    return float(np.mean((b - a) ** 2))\n")
+    files = {"ex1": {
+        "ann": write(tmp_path / "ann.py", body),
+        "ben": write(tmp_path / "ben.py", body.replace("(a, b)", "(x, y)").replace("a.", "x.")),
+        "cat": write(tmp_path / "cat.py", "def mse(a, b):\n    total = 0\n    for i in "
+                     "range(len(a)):\n        total += (a[i] - b[i]) ** 2\n    return total / "
+                     "len(a)\n"),
+        "dan": write(tmp_path / "dan.py", starter),
+        "eve": write(tmp_path / "eve.py", starter.replace("y_true", "t")),
+    }}
+    pairs = similar_pairs(files, {"ex1": starter}, threshold=0.9)
+    assert [(p.first, p.second) for p in pairs] == [("ann", "ben")]
+    assert pairs[0].ratio == 1.0

@@ -1,0 +1,148 @@
+"""The worker pool under trouble: a check over its wall-clock budget has its worker stopped
+(and its learner process with it) while the others go on; a worker that dies is replaced
+and its job retried; a broken exercise is reported, never cached, and `lossdrill grade`
+exits 2 without writing grades."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from lossdrill.catalog import Catalog, find_pack
+from lossdrill.classroom.pool import Done, Pool
+
+REPO = Path(__file__).resolve().parents[1]
+LEARNERS = REPO / "tests" / "learners"
+EX1 = Catalog(find_pack(REPO)).get("ex1")
+SLOW = """# lossdrill: ex1
+import time
+import numpy as np
+
+
+def mse(y_true, y_pred):
+    time.sleep(0.4)  # under the per-call limit, every time: slow in total
+    return float(np.mean((np.asarray(y_pred, float) - np.asarray(y_true, float)) ** 2))
+"""
+
+
+def job(key: str, file: Path, budget: float = 60.0) -> dict[str, Any]:
+    return {"key": key, "exercise": "ex1", "spec": str(EX1.path),
+            "solutions": str(EX1.solution_path.parent),
+            "file": str(file), "label": file.name, "seed": 1, "timeout": 2.0,
+            "memory": 1 << 30, "budget": budget}
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            text = Path(f"/proc/{pid}/task/{task}/children").read_text()
+            found |= {int(c) for c in text.split()}
+    except OSError:
+        pass
+    return found
+
+
+def _is_learner(pid: int) -> bool:
+    try:
+        return b"lossdrill.sandbox.worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+class LearnerWatch:
+    """Collects the learner processes the pool's workers start, while it runs."""
+
+    def __init__(self, pool: Pool) -> None:
+        self.pool, self.stop = pool, threading.Event()
+        self.seen: set[int] = set()
+        self.thread = threading.Thread(target=self._run)
+
+    def _run(self) -> None:
+        while not self.stop.wait(0.01):
+            for worker in list(self.pool.workers):
+                self.seen |= {c for c in _children(worker.proc.pid) if _is_learner(c)}
+
+    def __enter__(self) -> LearnerWatch:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
+def test_a_check_over_budget_is_stopped_and_the_others_finish(tmp_path: Path) -> None:
+    slow = tmp_path / "slow.py"
+    slow.write_text(SLOW)
+    fine = [LEARNERS / "ex1" / "mse_pure.py", LEARNERS / "ex1" / "mse_vectorised.py"]
+    done: dict[str, Done] = {}
+    started = time.monotonic()
+    pool = Pool(2)
+    with LearnerWatch(pool) as watch:
+        pool.run([job("slow", slow, budget=1.5), *(job(f.stem, f) for f in fine)],
+                 lambda d: done.update({d.job["key"]: d}))
+    assert time.monotonic() - started < 30
+    assert done["slow"].kind == "budget" and "budget of 1.5 s" in done["slow"].error
+    for f in fine:
+        result = done[f.stem].result
+        assert result is not None and result["status"] == "passed"
+    assert watch.seen, "the learner processes were not observed"
+    time.sleep(0.2)
+    alive = [pid for pid in watch.seen if _is_learner(pid)]
+    assert not alive, "a stopped worker left its learner process behind"
+
+
+def test_a_dead_worker_is_replaced_and_its_job_retried(tmp_path: Path) -> None:
+    files = [LEARNERS / "ex1" / name for name in ("mse_pure.py", "mse_loops.py",
+                                                  "mse_einsum.py", "mse_average.py")]
+    pool = Pool(2)
+    killed: list[int] = []
+
+    def assassin() -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not killed:
+            for worker in list(pool.workers):
+                if worker.job is not None:
+                    worker.proc.kill()
+                    killed.append(worker.proc.pid)
+                    return
+            time.sleep(0.01)
+
+    thread = threading.Thread(target=assassin)
+    thread.start()
+    done: dict[str, Done] = {}
+    pool.run([job(f.stem, f) for f in files], lambda d: done.update({d.job["key"]: d}))
+    thread.join()
+    assert killed
+    assert sorted(done) == sorted(f.stem for f in files)
+    assert all(d.result is not None and d.result["status"] == "passed" for d in done.values())
+
+
+def test_a_broken_reference_stops_grading_with_exit_2(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    (pack / "exercises").mkdir(parents=True)
+    (pack / "solutions").mkdir()
+    shutil.copy(EX1.path, pack / "exercises")
+    reference = EX1.solution_path.read_text().replace(
+        '    y_true = np.asarray(y_true, dtype=np.float64)\n',
+        '    y_true = np.asarray(y_true, dtype=np.float64)\n'
+        '    if y_true.size > 20:\n        raise RuntimeError("broken on large inputs")\n', 1)
+    (pack / "solutions" / EX1.solution_path.name).write_text(reference)
+    subs = tmp_path / "subs"
+    (subs / "ann").mkdir(parents=True)
+    shutil.copy(LEARNERS / "ex1" / "mse_pure.py", subs / "ann" / "ex1.py")
+    run = subprocess.run([sys.executable, "-m", "lossdrill", "grade", str(subs), "--out",
+                          str(tmp_path / "out"), "--pack", str(pack), "--secret",
+                          "0123456789abcdef"], capture_output=True, text=True, timeout=120,
+                         check=False)
+    assert run.returncode == 2, run.stderr
+    assert "could not be graded" in run.stderr and "broken on large inputs" in run.stderr
+    assert not (tmp_path / "out" / "grades.csv").exists()
+    assert not list((tmp_path / "out" / ".lossdrill" / "cache").glob("*/*.json"))
