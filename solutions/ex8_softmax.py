@@ -123,5 +123,8 @@ MISTAKES = {
         "softmax": _softmax_whole_array,
         "log_softmax": _log_softmax_whole_array,
     },
-    "divides-by-max": {"softmax": _softmax_divides_by_max, "log_softmax": _log_softmax_divides_by_max},
+    "divides-by-max": {
+        "softmax": _softmax_divides_by_max,
+        "log_softmax": _log_softmax_divides_by_max,
+    },
 }
