@@ -222,7 +222,7 @@ def load_reference(ex: Exercise) -> Reference | ReplayReference:
         raise SpecError(f"{path}: the reference solution fails to import: "
                         f"{type(exc).__name__}: {exc}") from None
     functions = {}
-    for fname in ex.function_names:
+    for fname in ex.all_function_names:
         fn = getattr(module, fname, None)
         if not callable(fn):
             raise SpecError(f"{path}: the reference defines no function '{fname}'; add it")

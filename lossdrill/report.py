@@ -134,7 +134,8 @@ def render_exercise(console: Console, ex: Exercise) -> None:
     console.print(Markdown(ex.statement))
     console.print(Text("\nDefine:", style="bold"))
     for fn in ex.functions:
-        console.print(Text.assemble("  ", (fn.signature, "cyan")))
+        given = ("  (given: you do not write this one)", "dim") if fn.given else ""
+        console.print(Text.assemble("  ", (fn.signature, "cyan"), given))
         if fn.summary:
             console.print(Text(f"      {fn.summary}", style="dim"))
     visible = [t.name for t in ex.tests if t.visibility == "visible"]

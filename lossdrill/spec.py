@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from lossdrill.errors import SpecError
 
@@ -83,8 +92,33 @@ class CopyOf(_Frozen):
 
 
 # A plain YAML number, string or (nested) list is a literal; a mapping is one of the above.
-Input = (Generated | Literal_ | RngInput | FunctionInput | CopyOf
-         | float | int | bool | str | list[Any])
+def _input_tag(value: Any) -> str | None:
+    """Which kind of input a YAML value is, from the keys it has (or its Python type): the
+    one member of the union whose errors are then reported."""
+    if isinstance(value, dict):
+        for key, tag in (("generate", "generated"), ("value", "literal"), ("rng", "rng"),
+                         ("function", "function"), ("copy_of", "copy")):
+            if key in value:
+                return f"input:{tag}"
+        return "input:generated"  # a mapping with none of them: say what a generator needs
+    if isinstance(value, (Generated, Literal_, RngInput, FunctionInput, CopyOf)):
+        tag = {Generated: "generated", Literal_: "literal", RngInput: "rng",
+               FunctionInput: "function", CopyOf: "copy"}[type(value)]
+        return f"input:{tag}"
+    for kind in (bool, int, float, str, list):
+        if isinstance(value, kind):
+            return f"input:{kind.__name__}"
+    return None
+
+
+Input = Annotated[
+    Annotated[Generated, Tag("input:generated")] | Annotated[Literal_, Tag("input:literal")]
+    | Annotated[RngInput, Tag("input:rng")] | Annotated[FunctionInput, Tag("input:function")]
+    | Annotated[CopyOf, Tag("input:copy")] | Annotated[bool, Tag("input:bool")]
+    | Annotated[int, Tag("input:int")] | Annotated[float, Tag("input:float")]
+    | Annotated[str, Tag("input:str")] | Annotated[list[Any], Tag("input:list")],
+    Discriminator(_input_tag),
+]
 FunctionInput.model_rebuild()
 
 
@@ -152,6 +186,9 @@ class FunctionSpec(_Frozen):
     name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     signature: str = Field(min_length=1)  # "mse(y_true, y_pred) -> float"
     summary: str = ""
+    # Supplied by the reference, not written by the learner: e.g. the loss whose gradient
+    # the learner writes, for a gradient test's finite differences.
+    given: bool = False
 
 
 class Mistake(_Frozen):
@@ -241,6 +278,12 @@ class Exercise(_Frozen):
 
     @property
     def function_names(self) -> tuple[str, ...]:
+        """The functions the learner writes."""
+        return tuple(f.name for f in self.functions if not f.given)
+
+    @property
+    def all_function_names(self) -> tuple[str, ...]:
+        """The learner's functions and those the reference supplies (``given``)."""
         return tuple(f.name for f in self.functions)
 
     @property
@@ -251,6 +294,20 @@ class Exercise(_Frozen):
         return test.tolerance or self.tolerance
 
 
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML that refuses a key given twice in one mapping (PyYAML keeps the last)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key '{key}' is given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_exercise(path: Path, solutions_dir: Path | None = None) -> Exercise:
     """Read and validate one spec; the reference is ``solutions/<same stem>.py``."""
     try:
@@ -258,7 +315,7 @@ def load_exercise(path: Path, solutions_dir: Path | None = None) -> Exercise:
     except OSError as exc:
         raise SpecError(f"{path}: cannot read the spec ({exc.strerror})") from None
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -311,7 +368,7 @@ def _split_languages(node: Any, path: str, out: dict[str, dict[str, str]],
 
 def _check_references(path: Path, ex: Exercise) -> None:
     """Cross-field rules pydantic cannot express: tests name functions the spec defines."""
-    names = set(ex.function_names)
+    names = set(ex.all_function_names)
     for i, test in enumerate(ex.tests):
         used = [("function", getattr(test, "function", None))]
         if isinstance(test, GradientTest):
@@ -335,6 +392,13 @@ def _check_references(path: Path, ex: Exercise) -> None:
                 f"{path}: tests[{i}].wrt: '{test.wrt}' is not one of the test's args "
                 f"({', '.join(test.args) or 'none'}); name the argument to differentiate"
             )
+    first_named: dict[str, int] = {}
+    for i, test in enumerate(ex.tests):
+        if test.name in first_named:
+            raise SpecError(f"{path}: tests[{i}].name: '{test.name}' is also the name of "
+                            f"tests[{first_named[test.name]}]; test names must be unique (a "
+                            "name also seeds the test's random inputs)")
+        first_named[test.name] = i
     seen: set[str] = set()
     for i, mistake in enumerate(ex.mistakes):
         if mistake.id in seen:
@@ -369,8 +433,11 @@ def describe_validation_error(exc: ValidationError) -> str:
     if kind == "literal_error":
         expected = f"expected {first.get('ctx', {}).get('expected', 'one of the allowed values')}"
     elif kind == "union_tag_invalid":
-        tags = first.get("ctx", {}).get("expected_tags", "")
-        expected = f"kind must be one of {tags}"
+        ctx = first.get("ctx", {})
+        loc = f"{loc}.kind"
+        return (f"{loc}: expected one of {ctx.get('expected_tags', '')}, got "
+                f"{ctx.get('tag', '')!r}" + (f" (and {len(errors) - 1} more)"
+                                              if len(errors) > 1 else ""))
     elif kind == "union_tag_not_found":
         expected = f"missing required key 'kind' (one of {', '.join(TEST_KINDS)})"
     elif expected is None:
@@ -393,8 +460,7 @@ def format_location(loc: tuple[int | str, ...]) -> str:
             parts.append(f"[{item}]")
         elif i > 0 and isinstance(loc[i - 1], int) and item in TEST_KINDS:
             continue  # the discriminated union's tag, not a key the author wrote
-        elif item in ("Generated", "Literal_", "RngInput", "FunctionInput", "CopyOf", "float",
-                      "int", "bool", "str", "list[any]"):
+        elif isinstance(item, str) and item.startswith("input:"):
             continue  # a member of the Input union, likewise
         else:
             parts.append(("." if parts else "") + str(item))

@@ -20,7 +20,7 @@ def starter_source(ex: Exercise) -> str:
         "import numpy as np",
         "",
     ]
-    for fn in ex.functions:
+    for fn in (f for f in ex.functions if not f.given):
         signature = fn.signature.replace("-> ndarray", "-> np.ndarray")
         lines += ["", f"def {signature}:"]
         if fn.summary:

@@ -220,22 +220,12 @@ def test_an_invalid_spec_gives_one_line_with_the_file_and_the_key(
         assert fragment in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="spec.describe_validation_error: for a bad test kind the location stops at "
-    "tests[2] and the value shown is the whole test ('got dict'), not the kind written",
-)
 def test_a_bad_test_kind_names_the_kind_key_and_the_value_written(pack: Path) -> None:
     message = spec_error(pack, mutated(lambda s: s["tests"][2].update(kind="valeu")))
     assert "tests[2].kind:" in message
     assert "'valeu'" in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="spec.describe_validation_error reports the first member of the Input union: a "
-    "typed literal with a bad dtype is reported as 'args.p_pred.generate: missing required key'",
-)
 def test_a_bad_literal_dtype_names_the_dtype_key(pack: Path) -> None:
     message = spec_error(
         pack, mutated(lambda s: s["tests"][4]["args"]["y_true"].update(dtype="complex128"))
@@ -244,11 +234,6 @@ def test_a_bad_literal_dtype_names_the_dtype_key(pack: Path) -> None:
     assert "'complex128'" in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="test names are documented as unique (docs/spec-format.md; a name also seeds the "
-    "test's random inputs) but duplicates load silently",
-)
 def test_a_duplicate_test_name_is_refused(pack: Path) -> None:
     def duplicate(spec: dict[str, Any]) -> None:
         spec["tests"][4]["name"] = spec["tests"][0]["name"]
@@ -257,11 +242,6 @@ def test_a_duplicate_test_name_is_refused(pack: Path) -> None:
     assert "tests[4].name:" in message and "'worked example'" in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PyYAML's SafeLoader keeps the last of two equal keys: a second `tests:` block "
-    "silently replaces the first",
-)
 def test_a_duplicate_yaml_key_is_refused(pack: Path) -> None:
     text = yaml.safe_dump(valid_spec(), sort_keys=False) + "title: Another title\n"
     message = spec_error(pack, text)
