@@ -15,7 +15,6 @@ import contextlib
 import hmac
 import json
 import os
-import pickle
 import secrets
 import signal
 import subprocess
@@ -37,28 +36,46 @@ GRACE_S = 2.0  # after SIGTERM, before SIGKILL
 
 # -- the answer on the pipe -----------------------------------------------------------------
 
-# The child is the grader's own code: its answer (the result objects, pinpoints and curves as
-# they are) is pickled. The learner's code runs a level further down, in the child's learner
-# process, and talks to the child only through the JSON protocol. Where the kernel does not
-# confine it, it could still open its parent's stdout (/proc/PPID/fd/1) and write a forged
-# answer: so the answer line starts with a secret token the parent sent in the request, read
-# before the learner's file was loaded, and a line without it is never unpickled.
+# The child is the grader's own code; its answer (the result, pinpoints and curves) travels
+# as JSON, like everything else between processes here: nothing is ever unpickled. The
+# learner's code runs a level further down, in the child's learner process. Where the kernel
+# does not confine it, it could still open its parent's stdout (/proc/PPID/fd/1) and write a
+# forged answer: so the answer line starts with a secret token the parent sent in the
+# request, read before the learner's file was loaded, and a line without it is ignored.
 
 
 def encode_answer(token: str, answer: dict[str, Any]) -> bytes:
-    return token.encode() + b" " + base64.b64encode(pickle.dumps(answer)) + b"\n"
+    from lossdrill.results import plain, result_to_data
+    from lossdrill.sweep import sweep_to_data
+
+    data = dict(answer)
+    if answer.get("result") is not None:
+        data["result"] = result_to_data(answer["result"])
+    if answer.get("sweep") is not None:
+        data["sweep"] = sweep_to_data(answer["sweep"])
+    body = json.dumps(data, ensure_ascii=False, default=plain).encode("utf-8")
+    return token.encode() + b" " + base64.b64encode(body) + b"\n"
 
 
 def decode_answer_line(token: str, output: bytes) -> dict[str, Any] | None:
+    from lossdrill.results import result_from_data
+    from lossdrill.sweep import sweep_from_data
+
     for line in output.splitlines():
         head, _, body = line.partition(b" ")
         if not hmac.compare_digest(head, token.encode()):
             continue
         try:
-            answer = pickle.loads(base64.b64decode(body, validate=True))
+            answer = json.loads(base64.b64decode(body, validate=True))
+            if not isinstance(answer, dict):
+                return None
+            if answer.get("result") is not None:
+                answer["result"] = result_from_data(answer["result"])
+            if answer.get("sweep") is not None:
+                answer["sweep"] = sweep_from_data(answer["sweep"])
         except Exception:  # noqa: BLE001  (a child killed mid-write leaves a partial line)
             return None
-        return answer if isinstance(answer, dict) else None
+        return answer
     return None
 
 

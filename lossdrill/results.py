@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -83,3 +83,36 @@ class CheckResult:
             "learner_output": self.learner_output,
             "duration_s": round(self.duration_s, 3),
         }
+
+
+# -- as plain data (JSON), for caches and for results crossing a process boundary ---------
+
+
+def plain(value: Any) -> Any:
+    """`json.dumps(default=plain)`: NumPy scalars and arrays (a score, a line number) as
+    the Python numbers and lists they hold."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} is not JSON data")
+
+
+def result_to_data(result: CheckResult) -> dict[str, Any]:
+    return asdict(result)
+
+
+def result_from_data(data: dict[str, Any]) -> CheckResult:
+    """The inverse of result_to_data; raises KeyError, TypeError or ValueError on bad data."""
+    from lossdrill.pinpoint import Pinpoint, SampleRow
+
+    tests = []
+    for t in data["tests"]:
+        fields = dict(t)
+        if fields.get("pinpoint") is not None:
+            found = dict(fields["pinpoint"])
+            found["rows"] = [SampleRow(**row) for row in found.get("rows", [])]
+            fields["pinpoint"] = Pinpoint(**found)
+        tests.append(TestResult(**fields))
+    fields = dict(data)
+    fields["tests"] = tests
+    fields["diagnoses"] = [Diagnosis(**d) for d in data["diagnoses"]]
+    return CheckResult(**fields)

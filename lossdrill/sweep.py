@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,16 @@ class Sweep:
             if not same.all():
                 return True
         return False
+
+
+def sweep_to_data(sweep: Sweep) -> dict[str, Any]:
+    return asdict(sweep)
+
+
+def sweep_from_data(data: dict[str, Any]) -> Sweep:
+    fields = dict(data)
+    fields["curves"] = [Curve(**c) for c in data.get("curves", [])]
+    return Sweep(**fields)
 
 
 def xs(plot: Plot) -> np.ndarray:

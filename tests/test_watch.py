@@ -94,10 +94,14 @@ def test_the_folder_watcher_sees_saves_in_place_by_rename_and_deletion(tmp_path:
 
 
 def test_only_the_answer_with_the_requests_token_is_read() -> None:
-    from lossdrill.results import Diagnosis
+    from lossdrill.results import CheckResult, Diagnosis
 
-    genuine = {"result": [Diagnosis("extra-half", "Drop the ½.")], "sweep": None}
-    forged = encode_answer("0" * 32, {"result": "all passed"})  # as /proc/PPID/fd/1 could
+    result = CheckResult("ex1", "mse", "Mean squared error", "ex1.py", "failed", 0.0, 12.0, 7,
+                         [], [Diagnosis("extra-half", "Drop the ½.")], "", 0.2)
+    genuine = {"result": result, "sweep": None}
+    passed = CheckResult("ex1", "mse", "Mean squared error", "ex1.py", "passed", 12.0, 12.0, 7,
+                         [], [], "", 0.2)
+    forged = encode_answer("0" * 32, {"result": passed})  # as /proc/PPID/fd/1 could
     token = "a1" * 16
     output = forged + b"noise\n" + encode_answer(token, genuine) + forged
     assert decode_answer_line(token, output) == genuine

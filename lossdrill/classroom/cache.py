@@ -9,13 +9,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from lossdrill import __version__
 from lossdrill.classroom.files import write_atomic
-from lossdrill.results import CheckResult, Diagnosis, TestResult
+from lossdrill.results import CheckResult, plain, result_from_data, result_to_data
 from lossdrill.spec import Exercise
 
 
@@ -35,25 +33,6 @@ def spec_hash(exercise: Exercise) -> str:
 def check_key(submission: str, spec: str, seed: int, timeout: float | None, memory: int) -> str:
     text = json.dumps([submission, spec, seed, timeout, memory])
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def plain(value: Any) -> Any:
-    """`json.dumps(default=plain)`: NumPy scalars and arrays (a score, a line number) as
-    the Python numbers and lists they hold."""
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    raise TypeError(f"{type(value).__name__} is not JSON data")
-
-
-def result_to_data(result: CheckResult) -> dict[str, Any]:
-    return asdict(result)
-
-
-def result_from_data(data: dict[str, Any]) -> CheckResult:
-    fields = dict(data)
-    fields["tests"] = [TestResult(**t) for t in data["tests"]]
-    fields["diagnoses"] = [Diagnosis(**d) for d in data["diagnoses"]]
-    return CheckResult(**fields)
 
 
 class ResultCache:

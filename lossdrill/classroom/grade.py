@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from lossdrill.classroom.cache import ResultCache, result_from_data
+from lossdrill.classroom.cache import ResultCache
 from lossdrill.classroom.plan import Check, Plan
 from lossdrill.classroom.pool import Done, Pool
 from lossdrill.grading import MAX_RESTARTS
-from lossdrill.results import CheckResult, Diagnosis, TestResult
+from lossdrill.results import CheckResult, Diagnosis, TestResult, result_from_data
 from lossdrill.spec import Exercise
 
 # Wall-clock seconds one check may take, beyond its per-call limits: the import, one timeout

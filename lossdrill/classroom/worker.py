@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from lossdrill.catalog import Catalog, Pack
-from lossdrill.classroom.cache import plain, result_to_data
 from lossdrill.errors import SpecError, UsageError
+from lossdrill.results import plain, result_to_data
 from lossdrill.sandbox.process import ForkServer, LearnerProcess
 
 
