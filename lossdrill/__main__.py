@@ -1,3 +1,3 @@
-from lossdrill.cli import main
+from lossdrill.launch import main
 
 main()

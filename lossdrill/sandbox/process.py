@@ -9,21 +9,17 @@ validated here before the grader sees it.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import select
 import shutil
 import signal
-import socket
-import subprocess
-import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lossdrill.sandbox.forkserver import Child, ForkServer
 from lossdrill.sandbox.protocol import (
     HEADER_SIZE,
     ProtocolError,
@@ -33,17 +29,18 @@ from lossdrill.sandbox.protocol import (
     pack,
     parse_body,
 )
+from lossdrill.sandbox.spawn import (
+    ensure_subreaper,
+    learner_environment,
+    live_workers,
+    reap_strays,
+    spawn_interpreter,
+    take_prestarted,
+)
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MEMORY = 1 << 30
 OUTPUT_CAP = 64 << 10
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
-_BOOTSTRAP = (
-    "import sys; sys.path.insert(0, sys.argv.pop(1)); "
-    "from lossdrill.sandbox.worker import main; main(sys.argv[1:])"
-)
-# One thread per library: faster to start, and a learner's matmul cannot take every core.
-_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @dataclass
@@ -61,215 +58,6 @@ class Outcome:
     functions: list[str] = field(default_factory=list)
     protections: list[str] = field(default_factory=list)  # as the learner process reports them
     output: str = ""  # what the learner printed during this load or call
-
-
-_PR_SET_CHILD_SUBREAPER = 36
-_live_workers: set[int] = set()  # the learner processes this grader is running now
-
-
-def become_subreaper() -> bool:
-    """Make orphaned descendants of our learner processes our children (Linux), so even a
-    grandchild that escaped into a session of its own can be found and killed."""
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes
-
-    try:
-        return ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        return False
-
-
-def learner_marker() -> str:
-    """An environment entry every learner process (and what it starts) carries, so that only
-    those are ever taken for strays — never another child of the process grading."""
-    return f"LOSSDRILL_LEARNER_OF={os.getpid()}"
-
-
-def _is_learners(pid: str) -> bool:
-    try:
-        with open(f"/proc/{pid}/environ", "rb") as handle:
-            return learner_marker().encode() in handle.read().split(b"\0")
-    except OSError:
-        return False
-
-
-def _stray_children() -> list[int]:
-    """Our child processes that are not live learner processes: orphans reparented to us."""
-    me = str(os.getpid())
-    strays = []
-    try:
-        entries = os.listdir("/proc")
-    except OSError:
-        return []
-    for entry in entries:
-        if not entry.isdigit() or int(entry) in _live_workers:
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as handle:
-                stat = handle.read().decode("ascii", "replace")
-        except OSError:
-            continue
-        # The command name (field 2) may hold spaces and parentheses: split after the last ')'.
-        fields = stat[stat.rfind(")") + 2:].split()
-        if len(fields) > 1 and fields[1] == me and _is_learners(entry):
-            strays.append(int(entry))
-    return strays
-
-
-def reap_strays(rounds: int = 20) -> int:
-    """Kill and reap reparented descendants until none is left; each death may orphan more."""
-    killed = 0
-    for _ in range(rounds):
-        strays = _stray_children()
-        if not strays:
-            break
-        for pid in strays:
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                os.waitpid(pid, 0)
-            killed += 1
-        time.sleep(0.005)  # let the orphans of what died be reparented
-    return killed
-
-
-_subreaper = False
-
-
-def learner_environment(tmp: str) -> dict[str, str]:
-    name, value = learner_marker().split("=", 1)
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": tmp,
-        "TMPDIR": tmp,
-        "LANG": "C.UTF-8",
-        "PYTHONIOENCODING": "utf-8",
-        name: value,
-        **{var: "1" for var in _THREAD_VARS},
-    }
-
-
-class _Child:
-    """A learner process, whichever way it was started."""
-
-    def __init__(self, pid: int, popen: subprocess.Popen[bytes] | None = None,
-                 server: ForkServer | None = None) -> None:
-        self.pid = pid
-        self.popen = popen
-        self.server = server
-        self.pidfd = -1
-        if popen is None and hasattr(os, "pidfd_open"):
-            with contextlib.suppress(OSError):
-                self.pidfd = os.pidfd_open(pid)
-
-    def running(self) -> bool:
-        if self.popen is not None:
-            return self.popen.poll() is None
-        if self.pidfd >= 0:  # readable once the process has ended
-            return not select.select([self.pidfd], [], [], 0)[0]
-        try:
-            os.kill(self.pid, 0)
-        except ProcessLookupError:
-            return False
-        return True
-
-    def wait(self, timeout: float) -> int | None:
-        """The exit code (negative: the signal), or None if still running after `timeout`."""
-        if self.popen is not None:
-            try:
-                return self.popen.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                return None
-        assert self.server is not None
-        deadline = time.monotonic() + timeout
-        while True:
-            code = self.server.exit_status(self.pid)
-            if code is not None or time.monotonic() >= deadline:
-                return code
-            time.sleep(0.005)
-
-    def release(self) -> None:
-        if self.pidfd >= 0:
-            os.close(self.pidfd)
-            self.pidfd = -1
-
-
-class ForkServer:
-    """A warm, clean process (NumPy imported, nothing of any exercise loaded) that forks
-    learner processes on request: a check then costs a fork, not an interpreter start."""
-
-    def __init__(self) -> None:
-        self._sock: socket.socket | None = None
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def available() -> bool:
-        return hasattr(os, "fork") and hasattr(socket, "send_fds") and sys.platform != "darwin"
-
-    def start(self) -> ForkServer:
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        tmp = tempfile.gettempdir()
-        try:
-            self._proc = subprocess.Popen(
-                [sys.executable, "-I", "-c", _BOOTSTRAP, _PACKAGE_ROOT, "zygote",
-                 str(theirs.fileno())],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                pass_fds=(theirs.fileno(),), cwd=tmp, env=learner_environment(tmp),
-                start_new_session=True,
-            )
-        finally:
-            theirs.close()
-        self._sock = ours
-        _live_workers.add(self._proc.pid)
-        ours.settimeout(60)
-        if json.loads(ours.recv(1 << 16) or b"{}").get("ready") is not True:
-            self.close()
-            raise OSError("the fork server did not start")
-        return self
-
-    def _ask(self, request: dict[str, Any], fds: list[int] | None = None) -> dict[str, Any]:
-        assert self._sock is not None
-        with self._lock:
-            data = json.dumps(request).encode()
-            if fds:
-                socket.send_fds(self._sock, [data], fds)
-            else:
-                self._sock.send(data)
-            reply = self._sock.recv(1 << 16)
-        if not reply:
-            raise OSError("the fork server has stopped")
-        answer: dict[str, Any] = json.loads(reply)
-        return answer
-
-    def spawn(self, fds: list[int], cwd: str, env: dict[str, str], memory: int, cpu: int,
-              denied: list[str] | None = None) -> int:
-        reply = self._ask({"op": "spawn", "cwd": cwd, "env": env, "memory": memory, "cpu": cpu,
-                           "denied": denied}, fds)
-        return int(reply["pid"])
-
-    def exit_status(self, pid: int) -> int | None:
-        status = self._ask({"op": "status", "pid": pid}).get("status")
-        return None if status is None else int(status)
-
-    def close(self) -> None:
-        if self._sock is not None:
-            self._sock.close()
-            self._sock = None
-        if self._proc is not None:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self._proc.pid, signal.SIGKILL)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self._proc.wait(timeout=5)
-            _live_workers.discard(self._proc.pid)
-            self._proc = None
-
-    def __enter__(self) -> ForkServer:
-        return self.start() if self._sock is None else self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 class LearnerProcess:
@@ -290,7 +78,7 @@ class LearnerProcess:
         # prepare the rules once for every learner process it forks).
         self.denied = denied
         self.output_total = 0  # bytes printed, including what the cap dropped
-        self._proc: _Child | None = None
+        self._proc: Child | None = None
         self._tmp = ""
         self._fds: dict[str, int] = {}
         self._out = bytearray()
@@ -301,36 +89,28 @@ class LearnerProcess:
     # -- life cycle ---------------------------------------------------------------------------
 
     def start(self) -> LearnerProcess:
-        """Spawn the process; it imports NumPy while the grader goes on with its own work."""
-        self._tmp = tempfile.mkdtemp(prefix="lossdrill-")
-        req_r, req_w = os.pipe()
-        resp_r, resp_w = os.pipe()
-        out_r, out_w = os.pipe()
-        env = learner_environment(self._tmp)
-        global _subreaper
-        if not _subreaper:
-            _subreaper = become_subreaper()
-        # CPU seconds for the whole life of the process: a generous multiple of the call
-        # timeout, so a busy loop cannot outlast the grader even if a deadline were missed.
-        cpu = int(self.timeout * 6) + 10
-        try:
-            if self.server is not None:
-                denied = [str(p) for p in self.denied] if self.denied is not None else None
-                pid = self.server.spawn([req_r, resp_w, out_w], self._tmp, env, self.memory, cpu,
-                                        denied)
-                self._proc = _Child(pid, server=self.server)
-            else:
-                argv = [sys.executable, "-I", "-c", _BOOTSTRAP, _PACKAGE_ROOT,
-                        str(req_r), str(resp_w), str(self.memory), str(cpu)]
-                popen = subprocess.Popen(
-                    argv, stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w,
-                    pass_fds=(req_r, resp_w), cwd=self._tmp, env=env, start_new_session=True,
-                )
-                self._proc = _Child(popen.pid, popen=popen)
-        finally:
-            for fd in (req_r, resp_w, out_w):
-                os.close(fd)
-        _live_workers.add(self._proc.pid)
+        """Start the process (forked from the fork server, adopted from prestart(), or a fresh
+        interpreter); it imports NumPy while the grader goes on with its own work."""
+        if self.server is not None:
+            ensure_subreaper()
+            self._tmp = tempfile.mkdtemp(prefix="lossdrill-")
+            req_r, req_w = os.pipe()
+            resp_r, resp_w = os.pipe()
+            out_r, out_w = os.pipe()
+            denied = [str(p) for p in self.denied] if self.denied is not None else None
+            try:
+                pid = self.server.spawn([req_r, resp_w, out_w], self._tmp,
+                                        learner_environment(self._tmp), denied)
+            finally:
+                for fd in (req_r, resp_w, out_w):
+                    os.close(fd)
+            self._proc = Child(pid, server=self.server)
+            live_workers.add(pid)
+        else:
+            spawned = take_prestarted() or spawn_interpreter()
+            self._tmp = spawned.tmp
+            self._proc = Child(spawned.popen.pid, popen=spawned.popen)
+            req_w, resp_r, out_r = spawned.request, spawned.response, spawned.output
         for fd in (resp_r, out_r):
             os.set_blocking(fd, False)
         self._fds = {"request": req_w, "response": resp_r, "output": out_r}
@@ -345,9 +125,9 @@ class LearnerProcess:
                 with contextlib.suppress(OSError):
                     self._proc.wait(timeout=5)
             self._proc.release()
-            _live_workers.discard(self._proc.pid)
+            live_workers.discard(self._proc.pid)
             self._proc = None  # never signal that process group again: its id may be reused
-            if _subreaper and not self._childless:
+            if not self._childless and ensure_subreaper():
                 reap_strays()
         if "output" in self._fds:
             self._drain_output()
@@ -381,7 +161,11 @@ class LearnerProcess:
             if not ready.ok:
                 return ready
             self._ready = True
-        request: dict[str, Any] = {"op": "load", "path": str(path)}
+        # CPU seconds for the whole life of the process: a generous multiple of the call
+        # timeout, so a busy loop cannot outlast the grader even if a deadline were missed.
+        cpu = int(self.timeout * 6) + 10
+        request: dict[str, Any] = {"op": "load", "path": str(path), "memory": self.memory,
+                                   "cpu": cpu}
         if confine:
             request["confine"] = {"denied": [str(p) for p in denied or []]}
         outcome = self._exchange(request, time.monotonic() + self.timeout)

@@ -130,6 +130,7 @@ def serve(request_fd: int, response_fd: int) -> None:
         op = request.get("op")
         if op == "load":
             path = str(request["path"])
+            apply_limits(int(request.get("memory", 0)), int(request.get("cpu", 0)))
             rules = request.get("confine")
             protections = []
             if rules:
@@ -157,12 +158,12 @@ def main(argv: list[str]) -> None:
     if argv[0] == "zygote":
         zygote(int(argv[1]))
         return
-    request_fd, response_fd, memory, cpu = (int(a) for a in argv)
-    run_worker(request_fd, response_fd, memory, cpu)
+    request_fd, response_fd = (int(a) for a in argv)
+    run_worker(request_fd, response_fd)
 
 
-def run_worker(request_fd: int, response_fd: int, memory: int, cpu: int) -> None:
-    apply_limits(memory, cpu)
+def run_worker(request_fd: int, response_fd: int) -> None:
+    """Say ready, then serve; the limits and the confinement come with the load request."""
     write_message(response_fd, {"ready": True})
     serve(request_fd, response_fd)
 
@@ -235,7 +236,7 @@ def _become_worker(sock: Any, fds: list[int], request: dict[str, Any]) -> None:
         os.environ.clear()
         os.environ.update(request["env"])
         tempfile.tempdir = None  # TMPDIR changed
-        run_worker(request_fd, response_fd, int(request["memory"]), int(request["cpu"]))
+        run_worker(request_fd, response_fd)
     finally:
         os._exit(0)
 

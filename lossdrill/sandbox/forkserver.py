@@ -1,0 +1,141 @@
+"""The warm start: a clean process with NumPy imported (nothing of any exercise loaded) that
+forks learner processes on request, so a check costs a fork, not an interpreter start.
+On platforms without fork, learner processes are spawned as fresh interpreters instead."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from typing import Any
+
+from lossdrill.sandbox.spawn import BOOTSTRAP, PACKAGE_ROOT, learner_environment, live_workers
+
+
+class Child:
+    """A learner process, whichever way it was started."""
+
+    def __init__(self, pid: int, popen: subprocess.Popen[bytes] | None = None,
+                 server: ForkServer | None = None) -> None:
+        self.pid = pid
+        self.popen = popen
+        self.server = server
+        self.pidfd = -1
+        if popen is None and hasattr(os, "pidfd_open"):
+            with contextlib.suppress(OSError):
+                self.pidfd = os.pidfd_open(pid)
+
+    def running(self) -> bool:
+        if self.popen is not None:
+            return self.popen.poll() is None
+        if self.pidfd >= 0:  # readable once the process has ended
+            return not select.select([self.pidfd], [], [], 0)[0]
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    def wait(self, timeout: float) -> int | None:
+        """The exit code (negative: the signal), or None if still running after `timeout`."""
+        if self.popen is not None:
+            try:
+                return self.popen.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                return None
+        assert self.server is not None
+        deadline = time.monotonic() + timeout
+        while True:
+            code = self.server.exit_status(self.pid)
+            if code is not None or time.monotonic() >= deadline:
+                return code
+            time.sleep(0.005)
+
+    def release(self) -> None:
+        if self.pidfd >= 0:
+            os.close(self.pidfd)
+            self.pidfd = -1
+
+
+class ForkServer:
+    """A warm, clean process (NumPy imported, nothing of any exercise loaded) that forks
+    learner processes on request: a check then costs a fork, not an interpreter start."""
+
+    def __init__(self) -> None:
+        self._sock: socket.socket | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def available() -> bool:
+        return hasattr(os, "fork") and hasattr(socket, "send_fds") and sys.platform != "darwin"
+
+    def start(self) -> ForkServer:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        tmp = tempfile.gettempdir()
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-I", "-c", BOOTSTRAP, PACKAGE_ROOT, "zygote",
+                 str(theirs.fileno())],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                pass_fds=(theirs.fileno(),), cwd=tmp, env=learner_environment(tmp),
+                start_new_session=True,
+            )
+        finally:
+            theirs.close()
+        self._sock = ours
+        live_workers.add(self._proc.pid)
+        ours.settimeout(60)
+        if json.loads(ours.recv(1 << 16) or b"{}").get("ready") is not True:
+            self.close()
+            raise OSError("the fork server did not start")
+        return self
+
+    def _ask(self, request: dict[str, Any], fds: list[int] | None = None) -> dict[str, Any]:
+        assert self._sock is not None
+        with self._lock:
+            data = json.dumps(request).encode()
+            if fds:
+                socket.send_fds(self._sock, [data], fds)
+            else:
+                self._sock.send(data)
+            reply = self._sock.recv(1 << 16)
+        if not reply:
+            raise OSError("the fork server has stopped")
+        answer: dict[str, Any] = json.loads(reply)
+        return answer
+
+    def spawn(self, fds: list[int], cwd: str, env: dict[str, str],
+              denied: list[str] | None = None) -> int:
+        reply = self._ask({"op": "spawn", "cwd": cwd, "env": env, "denied": denied}, fds)
+        return int(reply["pid"])
+
+    def exit_status(self, pid: int) -> int | None:
+        status = self._ask({"op": "status", "pid": pid}).get("status")
+        return None if status is None else int(status)
+
+    def close(self) -> None:
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+        if self._proc is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self._proc.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._proc.wait(timeout=5)
+            live_workers.discard(self._proc.pid)
+            self._proc = None
+
+    def __enter__(self) -> ForkServer:
+        return self.start() if self._sock is None else self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
