@@ -19,6 +19,7 @@ import typer
 from lossdrill import __version__
 from lossdrill.classroom.commands import register as register_classroom
 from lossdrill.errors import LossdrillError, UsageError
+from lossdrill.i18n import _
 
 if TYPE_CHECKING:
     from lossdrill.catalog import Catalog
@@ -46,11 +47,12 @@ def _catalog(pack: Path | None) -> Catalog:
 def _parse_memory(text: str) -> int:
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", text.lower())
     if not match:
-        raise UsageError(f"--memory {text!r}: expected a size such as 512M or 2G")
+        raise UsageError(_("--memory {text}: expected a size such as 512M or 2G", text=repr(text)))
     scale = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}[match.group(2)]
     size = int(float(match.group(1)) * scale)
     if size < 64 << 20:
-        raise UsageError(f"--memory {text!r}: at least 64M is needed to run Python with NumPy")
+        raise UsageError(_("--memory {text}: at least 64M is needed to run Python with NumPy",
+                           text=repr(text)))
     return size
 
 
@@ -60,8 +62,20 @@ def dashboard(
     pack: Path | None = typer.Option(None, "--pack", help="Exercise folder for this command "
                                      "and the ones it names (as LOSSDRILL_EXERCISES).",
                                      show_default=False),
+    lang: str | None = typer.Option(None, "--lang", help="Language of the output: en or zh "
+                                    "(default: LOSSDRILL_LANG, else the locale, else en).",
+                                    show_default=False),
 ) -> None:
     """With no command: where you are (the next exercise, your progress) and how to go on."""
+    from lossdrill.i18n import LANGUAGES, set_language
+
+    if lang is not None:
+        if lang.lower() not in LANGUAGES:
+            raise UsageError(_("--lang {lang}: expected one of {choices}", lang=repr(lang),
+                               choices=", ".join(LANGUAGES)))
+        # The variable also reaches the child graders of watch mode.
+        os.environ["LOSSDRILL_LANG"] = lang.lower()
+        set_language(lang.lower())
     if pack is not None:
         # `lossdrill --pack DIR list` means what `LOSSDRILL_EXERCISES=DIR lossdrill list`
         # does; the variable also reaches the child graders of watch mode.
@@ -114,8 +128,9 @@ def show(
     ex = catalog.get(exercise)
     if plot and ex.plot is None:
         with_plot = [e.id for e in catalog.all() if e.plot is not None]
-        raise UsageError(f"{ex.path}: {ex.id} has no `plot` key, so no curve to draw; drop "
-                         f"--plot (curves: {', '.join(with_plot) or 'none in this pack'})")
+        raise UsageError(_("{path}: {id} has no `plot` key, so no curve to draw; drop --plot "
+                           "(curves: {curves})", path=ex.path, id=ex.id,
+                           curves=", ".join(with_plot) or _("none in this pack")))
     console = make_console()
     render_exercise(console, ex)
     if plot:
@@ -124,8 +139,11 @@ def show(
 
         assert ex.plot is not None
         console.print()
-        render_sweep(console, reference_sweep(ex), f"{ex.plot.function} against "
-                     f"{ex.plot.x or ex.plot.sweep}")
+        from lossdrill.i18n import language
+
+        axis = ex.text("plot.x", language()) if ex.plot.x else ex.plot.sweep
+        render_sweep(console, reference_sweep(ex),
+                     _("{function} against {axis}", function=ex.plot.function, axis=axis))
 
 
 @app.command()
@@ -140,8 +158,8 @@ def start(
 
     ex = _catalog(pack).get(exercise)
     target = write_starter(ex, path, force=force)
-    typer.echo(f"wrote {target} — implement {', '.join(ex.function_names)}, then run "
-               f"`lossdrill check {target}`")
+    typer.echo(_("wrote {target} — implement {functions}, then run `lossdrill check {target}`",
+                 target=target, functions=", ".join(ex.function_names)))
 
 
 @app.command()
@@ -204,10 +222,10 @@ def watch(
 
     cap = _parse_memory(memory)
     if file.is_dir():
-        raise UsageError(f"{file}: is a folder; pass the Python file to watch")
+        raise UsageError(_("{file}: is a folder; pass the Python file to watch", file=file))
     if not file.exists():
-        raise UsageError(f"{file}: no such file; check the path (or `lossdrill start EX` "
-                         "to create one)")
+        raise UsageError(_("{file}: no such file; check the path (or `lossdrill start EX` "
+                           "to create one)", file=file))
     from lossdrill.learnerfile import infer
 
     catalog = _catalog(pack)
@@ -245,13 +263,14 @@ def check(
 
     fmt = "json" if as_json else fmt.lower()
     if fmt not in FORMATS:
-        raise UsageError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
+        raise UsageError(_("--format {fmt}: expected one of {choices}", fmt=repr(fmt),
+                           choices=", ".join(FORMATS)))
     cap = _parse_memory(memory)
     if not file.exists():
-        raise UsageError(f"{file}: no such file; check the path (or `lossdrill start EX` "
-                         "to create one)")
+        raise UsageError(_("{file}: no such file; check the path (or `lossdrill start EX` "
+                           "to create one)", file=file))
     if file.is_dir():
-        raise UsageError(f"{file}: is a folder; pass the Python file to check")
+        raise UsageError(_("{file}: is a folder; pass the Python file to check", file=file))
     process = LearnerProcess(memory=cap).start()
     from lossdrill.learnerfile import grade  # a notebook is gathered; a curve drawn on failure
 
@@ -301,19 +320,19 @@ register_classroom(app)
 
 def _warn(message: str) -> None:
     if message:
-        typer.echo(f"lossdrill: warning: {message}", err=True)
+        typer.echo(_("lossdrill: warning: {message}", message=message), err=True)
 
 
 def main() -> None:
     try:
         code = app(standalone_mode=False)
     except LossdrillError as exc:
-        typer.echo(f"lossdrill: error: {exc}", err=True)
+        typer.echo(_("lossdrill: error: {message}", message=exc), err=True)
         sys.exit(2)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:
-        typer.echo("lossdrill: aborted", err=True)
+        typer.echo(_("lossdrill: aborted"), err=True)
         sys.exit(130)
     except Exception as exc:
         # Usage errors of the command-line parser (click's, vendored or not) know how to

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from lossdrill.i18n import _
 from lossdrill.sandbox.protocol import FunctionRef, RngSeed
 from lossdrill.spec import Tolerance
 
@@ -60,13 +61,16 @@ def compare(expected: Any, got: Any, tol: Tolerance) -> Comparison:
         brief = f"returned {what}, expected {'a number' if want.ndim == 0 else 'an array'}"
         return Comparison(False, "type", brief, brief)
     if have.shape != want.shape:
-        expected_desc = "a single number (a scalar)" if want.ndim == 0 else f"shape {want.shape}"
-        got_desc = "a scalar" if have.ndim == 0 else f"an array of shape {have.shape}"
-        brief = f"returned {got_desc}, expected {expected_desc}"
+        expected_desc = (_("a single number (a scalar)") if want.ndim == 0 else
+                         _("shape {shape}", shape=want.shape))
+        got_desc = (_("a scalar") if have.ndim == 0 else
+                    _("an array of shape {shape}", shape=have.shape))
+        brief = _("returned {got}, expected {expected}", got=got_desc, expected=expected_desc)
         return Comparison(False, "shape", brief, brief)
     if _PRECISION.get(have.dtype.name, 99) < _PRECISION.get(want.dtype.name, 0):
-        brief = (f"returned {have.dtype.name}, expected {want.dtype.name}: compute in float64 "
-                 f"(lower precision keeps only ~{3 if have.dtype.name == 'float16' else 7} digits)")
+        brief = _("returned {got}, expected {expected}: compute in float64 (lower precision "
+                  "keeps only ~{digits} digits)", got=have.dtype.name, expected=want.dtype.name,
+                  digits=3 if have.dtype.name == "float16" else 7)
         return Comparison(False, "precision", brief, brief)
     return _compare_values(want.astype(np.float64), have.astype(np.float64), tol)
 
@@ -124,24 +128,27 @@ def _compare_values(want: np.ndarray, have: np.ndarray, tol: Tolerance) -> Compa
     max_abs = float(abs_err.max())
     max_rel = float(np.nan_to_num(rel_err, nan=np.inf).max())
     bad = ~np.isfinite(have) & np.isfinite(want)
-    at = f" at index {where}" if where else ""
+    at = _(" at index {where}", where=where) if where else ""
     if bad.any():
         first = tuple(int(i) for i in np.argwhere(bad)[0]) if want.ndim else ()
         value = have[first] if want.ndim else have[()]
-        spot = f" at index {first}" if first else ""
-        message = (f"returned {value}{spot} where the reference is finite "
-                   f"({_fmt(float(want[first] if want.ndim else want[()]))})")
+        spot = _(" at index {where}", where=first) if first else ""
+        message = _("returned {value}{spot} where the reference is finite ({expected})",
+                    value=value, spot=spot,
+                    expected=_fmt(float(want[first] if want.ndim else want[()])))
         return Comparison(False, "not-finite", message,
-                          "returned NaN or ∞ where the reference is finite", where=first)
+                          _("returned NaN or ∞ where the reference is finite"), where=first)
     if want.ndim == 0:
-        message = f"expected {_fmt(float(want))}, got {_fmt(float(have))}"
+        message = _("expected {expected}, got {got}", expected=_fmt(float(want)),
+                    got=_fmt(float(have)))
     else:
         count = int((~ok).sum())
-        message = (f"{count} of {ok.size} elements differ; worst{at}: expected "
-                   f"{_fmt(float(want[where]))}, got {_fmt(float(have[where]))}")
-    message += f" (abs error {_fmt(max_abs)}" + (
-        f", rel error {_fmt(max_rel)})" if np.isfinite(max_rel) else ")")
-    return Comparison(False, "value", message, "wrong value", max_abs, max_rel, where)
+        message = _("{count} of {size} elements differ; worst{at}: expected {expected}, "
+                    "got {got}", count=count, size=ok.size, at=at,
+                    expected=_fmt(float(want[where])), got=_fmt(float(have[where])))
+    message += _(" (abs error {abs}", abs=_fmt(max_abs)) + (
+        _(", rel error {rel})", rel=_fmt(max_rel)) if np.isfinite(max_rel) else ")")
+    return Comparison(False, "value", message, _("wrong value"), max_abs, max_rel, where)
 
 
 def _kind_of(value: Any) -> str:

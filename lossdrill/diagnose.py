@@ -14,6 +14,7 @@ import numpy as np
 
 from lossdrill.compare import as_array, close_mask, compare
 from lossdrill.failures import describe_failure, exception_name
+from lossdrill.i18n import _
 from lossdrill.results import Diagnosis
 from lossdrill.sandbox.process import Outcome
 from lossdrill.spec import Mistake, Tolerance
@@ -86,15 +87,19 @@ _FACTORS = [
 
 def load_failure(loaded: Outcome) -> Diagnosis:
     ident, text = _LOAD.get(loaded.kind, _LOAD["exception"])
-    return Diagnosis(ident, text.format(message=loaded.message))
+    return Diagnosis(ident, _(text, message=loaded.message))
 
 
 def missing_function(name: str, found: list[str]) -> Diagnosis:
     close = difflib.get_close_matches(name, found, n=1, cutoff=0.3)
-    instead = f" (found {', '.join(found[:5])}" + (
-        f" — did you mean to name `{close[0]}` `{name}`?)" if close else ")") if found else ""
-    return Diagnosis("missing-function", f"The file does not define `{name}`{instead}. "
-                     "The grader calls the functions by the names the exercise gives.")
+    instead = ""
+    if found:
+        instead = _(" (found {names}", names=", ".join(found[:5])) + (
+            _(" — did you mean to name `{close}` `{name}`?)", close=close[0], name=name)
+            if close else ")")
+    return Diagnosis("missing-function", _("The file does not define `{name}`{instead}. The "
+                                           "grader calls the functions by the names the "
+                                           "exercise gives.", name=name, instead=instead))
 
 
 def diagnose(observations: list[Observation], mistakes: tuple[Mistake, ...]) -> list[Diagnosis]:
@@ -154,31 +159,35 @@ def _generic(failing: list[Observation]) -> Diagnosis | None:
     wrong kind, a constant factor, and last a missing validation."""
     for obs in failing:
         if obs.got.exc_types[:1] == ("NotImplementedError",):
-            return Diagnosis("not-implemented", "This function is not written yet: replace "
-                             "`raise NotImplementedError` with your implementation.")
+            return Diagnosis("not-implemented", _("This function is not written yet: replace "
+                                                  "`raise NotImplementedError` with your "
+                                                  "implementation."))
         if not obs.got.ok and obs.got.kind in _CALL:
             ident, text = _CALL[obs.got.kind]
             if obs.got.kind == "exception":
                 message = exception_name(obs.got, obs.hidden)
             else:
                 message = describe_failure(obs.got, obs.hidden)
-            return Diagnosis(ident, text.format(message=message))
+            return Diagnosis(ident, _(text, message=message))
     for obs in failing:
         if obs.problem in _PROBLEM and obs.kind != "raises":
             ident, text = _PROBLEM[obs.problem]
             brief = compare(obs.expected, obs.got.value, ALIKE).brief if obs.got.ok else ""
-            return Diagnosis(ident, text.format(brief=brief.removeprefix("returned ")))
+            return Diagnosis(ident, _(text, brief=brief.removeprefix("returned ")
+                                      .removeprefix(_("returned "))))
     wrong = [o for o in failing if o.problem == "value" and o.kind == "value"]
     factor = _constant_factor(wrong)
     if factor is not None:
         return factor
     if wrong:
-        return Diagnosis("wrong-value", f"Your results differ from the right ones on {len(wrong)}"
-                         f" test(s), with no simple pattern (no constant factor, no listed "
-                         "mistake): go through the formula of the statement term by term on "
-                         "the worked example, whose expected value the report shows.")
+        return Diagnosis("wrong-value", _("Your results differ from the right ones on {count} "
+                                          "test(s), with no simple pattern (no constant factor, "
+                                          "no listed mistake): go through the formula of the "
+                                          "statement term by term on the worked example, whose "
+                                          "expected value the report shows.", count=len(wrong)))
     if any(o.problem == "no-raise" for o in failing):
-        return Diagnosis(*_PROBLEM["no-raise"])
+        ident, text = _PROBLEM["no-raise"]
+        return Diagnosis(ident, _(text))
     return None
 
 
@@ -209,15 +218,17 @@ def _constant_factor(failing: list[Observation]) -> Diagnosis | None:
         return all(np.allclose(r, factor_of(n), rtol=1e-6) for r, n in per_obs)
 
     if everywhere(lambda n: n) and any(n > 1 for _, n in per_obs):
-        return Diagnosis("factor-n", "Your result is N times the right one: did you sum "
-                         "instead of averaging? Divide by the number of elements (or use np.mean).")
+        return Diagnosis("factor-n", _("Your result is N times the right one: did you sum "
+                                       "instead of averaging? Divide by the number of elements "
+                                       "(or use np.mean)."))
     if everywhere(lambda n: 1 / n) and any(n > 1 for _, n in per_obs):
-        return Diagnosis("factor-1-over-n", "Your result is the right one divided by N: is the "
-                         "average taken twice?")
+        return Diagnosis("factor-1-over-n", _("Your result is the right one divided by N: is "
+                                              "the average taken twice?"))
     if everywhere(lambda n: n / (n - 1) if n > 1 else 1.0) and any(n > 1 for _, n in per_obs):
-        return Diagnosis("factor-n-over-n-minus-1", "Your result is N/(N−1) times the right one: "
-                         "divide by N, not N − 1 (this is a mean, not an unbiased estimate).")
+        return Diagnosis("factor-n-over-n-minus-1", _("Your result is N/(N−1) times the right "
+                                                      "one: divide by N, not N − 1 (this is a "
+                                                      "mean, not an unbiased estimate)."))
     for factor, ident, text in _FACTORS:
         if everywhere(lambda n, f=factor: f):
-            return Diagnosis(ident, text)
+            return Diagnosis(ident, _(text))
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 
+from lossdrill.i18n import _
 from lossdrill.sandbox.process import Outcome
 
 # Exception names that cannot carry a learner's data: Python's and NumPy's own.
@@ -44,13 +45,14 @@ def describe_failure(outcome: Outcome, hidden: bool) -> str:
         return outcome.message
     if hidden:
         if outcome.kind in ("exception", "import"):
-            return f"raised {exception_name(outcome, hidden)}"
-        return _HIDDEN_TEXT.get(outcome.kind, "failed")
+            return _("raised {name}", name=exception_name(outcome, hidden))
+        return _(_HIDDEN_TEXT.get(outcome.kind, "failed"))
     if outcome.kind == "inplace":
-        return ("modified an argument in place, but inputs are read-only: work on a copy "
-                f"(`{_last_line(outcome)}`)")
+        return _("modified an argument in place, but inputs are read-only: work on a copy "
+                 "(`{line}`)", line=_last_line(outcome))
     if outcome.kind in ("exception", "import") and outcome.exc_types:
-        return f"raised an exception:\n{outcome.traceback or outcome.message}"
+        return _("raised an exception:\n{traceback}",
+                 traceback=outcome.traceback or outcome.message)
     return outcome.message
 
 

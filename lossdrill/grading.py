@@ -15,10 +15,11 @@ from lossdrill import diagnose
 from lossdrill.compare import Comparison, abbreviate, as_array, close_mask, compare
 from lossdrill.errors import SpecError
 from lossdrill.failures import describe_failure, exception_name
+from lossdrill.i18n import _, language
 from lossdrill.pinpoint import Pinpoint, pinpoint
 from lossdrill.properties import PROPERTIES, CallFailed, Context, PropertyViolated
 from lossdrill.reference import ReferenceSource, load_reference
-from lossdrill.results import CheckResult, TestResult
+from lossdrill.results import CheckResult, Diagnosis, TestResult
 from lossdrill.sandbox.local import LocalFunctions
 from lossdrill.sandbox.process import DEFAULT_MEMORY, ForkServer, LearnerProcess, Outcome
 from lossdrill.spec import (
@@ -173,7 +174,8 @@ def _grade(exercise: Exercise, learner: Learner, loaded: Outcome, reference: Ref
         run.output.append(loaded.output)
     for test in exercise.tests:
         if not loaded.ok:
-            run.results.append(_result(test, "skipped", "not run: the file could not be loaded"))
+            run.results.append(_result(test, "skipped",
+                                       _("not run: the file could not be loaded")))
             continue
         run.results.append(_run_test(run, test))
     missing = [f for f in exercise.function_names if f not in run.available]
@@ -187,15 +189,23 @@ def _grade(exercise: Exercise, learner: Learner, loaded: Outcome, reference: Ref
             _run_variants(run)
         diagnoses = [diagnose.missing_function(name, loaded.functions) for name in missing]
         diagnoses += diagnose.diagnose(run.observations, exercise.mistakes)
+    lang = language()
+    # Listed mistakes speak the learner's language; test names too, in the report only.
+    said = {m.id: exercise.text(f"mistakes[{i}].message", lang)
+            for i, m in enumerate(exercise.mistakes)}
+    diagnoses = [Diagnosis(d.id, said[d.id]) if d.id in said else d for d in diagnoses]
+    for i, result in enumerate(run.results):
+        result.label = exercise.text(f"tests[{i}].name", lang)
     notes = []
     if run.hidden_output_chars:
-        notes.append(f"{run.hidden_output_chars} characters printed during hidden tests "
-                     "are not shown")
+        notes.append(_("{count} characters printed during hidden tests are not shown",
+                       count=run.hidden_output_chars))
     return CheckResult(
         exercise=exercise.id, slug=exercise.slug, title=exercise.title, file=file,
         status=status, score=sum(r.score for r in run.results),
         max_score=exercise.max_score, seed=seed, tests=run.results, diagnoses=diagnoses,
         learner_output="".join(run.output), duration_s=time.monotonic() - started, notes=notes,
+        label=exercise.text("title", lang),
     )
 
 
@@ -210,7 +220,7 @@ def _run_test(run: _Run, test: Any) -> TestResult:
     given = set(run.exercise.all_function_names) - set(run.exercise.function_names)
     absent = [f for f in needed if f not in run.available and f not in given]
     if absent:
-        return _result(test, "error", f"not run: `{absent[0]}` is not defined")
+        return _result(test, "error", _("not run: `{name}` is not defined", name=absent[0]))
     seed = test.seed if test.seed is not None else (
         VISIBLE_SEED if test.visibility == "visible" else run.seed)
     rng = test_rng(seed, test.name)
@@ -301,7 +311,8 @@ def _pinpoint(run: _Run, test: ValueTest, args: dict[str, Any]) -> Pinpoint | No
     patterns = getattr(run.reference, "patterns", ())
     return pinpoint(lambda a: _call(run, test, test.function, a),
                     lambda a: run.reference.call(test.function, a), args,
-                    run.exercise.tolerance_for(test), patterns, test.visibility == "hidden")
+                    run.exercise.tolerance_for(test), patterns, test.visibility == "hidden",
+                    language())
 
 
 def _details(args: dict[str, Any], expected: Any, got: Any, cmp: Comparison) -> dict[str, str]:
@@ -323,19 +334,25 @@ def _run_raises(run: _Run, test: RaisesTest, args: dict[str, Any]) -> TestResult
     obs = Observation(test.name, "raises", test.function, args, got, False, test.exception,
                       hidden=hidden)
     run.observations.append(obs)
-    why = f": {test.reason}" if test.reason else ""
+    why = f": {_reason(run.exercise, test)}" if test.reason else ""
     if not got.ok and test.exception in got.exc_types:
         obs.passed = True
         return _result(test, "passed", "")
     if got.ok:
         obs.problem = "no-raise"
-        shown = "" if hidden else f"returned {abbreviate(got.value)} "
-        return _result(test, "failed", f"{shown}instead of raising {test.exception}{why}")
+        shown = "" if hidden else _("returned {value} ", value=abbreviate(got.value))
+        return _result(test, "failed", _("{shown}instead of raising {exception}{why}",
+                                         shown=shown, exception=test.exception, why=why))
     obs.problem = got.kind
     if got.exc_types:
-        return _result(test, "failed", f"raised {exception_name(got, hidden)}, expected "
-                       f"{test.exception}{why}")
+        return _result(test, "failed", _("raised {name}, expected {exception}{why}",
+                                         name=exception_name(got, hidden),
+                                         exception=test.exception, why=why))
     return _failed_call(test, got)
+
+
+def _reason(ex: Exercise, test: RaisesTest) -> str:
+    return ex.text(f"tests[{ex.tests.index(test)}].reason", language())
 
 
 def _one_sided(loss: Callable[[np.ndarray], float], x: np.ndarray, h: float

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from lossdrill.compare import abbreviate, as_array, close_mask
+from lossdrill.i18n import _
 from lossdrill.sandbox.process import Outcome
 from lossdrill.spec import Tolerance
 
@@ -98,16 +99,17 @@ def _pattern(differs: np.ndarray, want: np.ndarray, have: np.ndarray,
              lang: str) -> str:
     total = len(differs)
     if not differs.any():
-        return ("every sample on its own gives the right value: the mistake is in how the "
-                "per-sample terms are combined (average over all of them, once)")
+        return _("every sample on its own gives the right value: the mistake is in how the "
+                 "per-sample terms are combined (average over all of them, once)")
     # Samples whose right value is 0 cannot show a factor: judge the others.
     nonzero = want != 0
     if differs[nonzero].all() and not differs[~nonzero].any() and nonzero.any():
         with np.errstate(divide="ignore", invalid="ignore"):
             ratios = have[nonzero] / want[nonzero]
         if np.isfinite(ratios).all() and np.allclose(ratios, ratios[0], rtol=1e-6):
-            which = "every sample" if nonzero.all() else "every sample whose term is not 0"
-            return f"{which} is off by the same factor, ×{ratios[0]:.4g}"
+            which = _("every sample") if nonzero.all() else _("every sample whose term is not 0")
+            return _("{which} is off by the same factor, ×{factor}", which=which,
+                     factor=f"{ratios[0]:.4g}")
     for text, predicate in patterns:
         try:
             holds = np.array([bool(predicate(**one)) for one in samples])
@@ -116,9 +118,12 @@ def _pattern(differs: np.ndarray, want: np.ndarray, have: np.ndarray,
         if np.array_equal(holds, differs):
             label = text.get(lang, text["en"]) if isinstance(text, dict) else str(text)
             if differs.all():
-                return f"every sample differs, and in every one {label}"
-            return f"{int(differs.sum())} of {total} samples differ: exactly those where {label}"
+                return _("every sample differs, and in every one {label}", label=label)
+            return _("{count} of {total} samples differ: exactly those where {label}",
+                     count=int(differs.sum()), total=total, label=label)
     if differs.all():
-        return "every sample's value is wrong"
-    where = "" if hidden else f" (samples {', '.join(map(str, np.flatnonzero(differs)[:8]))})"
-    return f"{int(differs.sum())} of {total} samples differ{where}, with no simple rule"
+        return _("every sample's value is wrong")
+    where = "" if hidden else _(" (samples {indices})",
+                                indices=", ".join(map(str, np.flatnonzero(differs)[:8])))
+    return _("{count} of {total} samples differ{where}, with no simple rule",
+             count=int(differs.sum()), total=total, where=where)

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from lossdrill.compare import as_array, close_mask
+from lossdrill.i18n import _
 from lossdrill.sandbox.process import Outcome
 from lossdrill.spec import Tolerance
 
@@ -67,14 +68,14 @@ def _array_args(ctx: Context) -> list[str]:
 def non_negative(ctx: Context) -> str | None:
     value = ctx.numbers(ctx.call())
     if (value < -ctx.tol.atol).any():
-        return "returned a negative value: a loss is never below zero"
+        return _("returned a negative value: a loss is never below zero")
     return None
 
 
 def zero(ctx: Context) -> str | None:
     value = ctx.numbers(ctx.call())
     if not (np.abs(value) <= max(ctx.tol.atol, 1e-12)).all():
-        return "is not zero where it must be (a perfect prediction costs nothing)"
+        return _("is not zero where it must be (a perfect prediction costs nothing)")
     return None
 
 
@@ -84,8 +85,8 @@ def permutation_invariant(ctx: Context) -> str | None:
     order = ctx.rng.permutation(n)
     shuffled = {**ctx.args, **{k: np.asarray(ctx.args[k])[order] for k in names}}
     if not ctx.same(ctx.call(), ctx.call(shuffled)):
-        return "changes when the samples are shuffled: a mean over samples must not depend on "\
-               "their order"
+        return _("changes when the samples are shuffled: a mean over samples must not depend "
+                 "on their order")
     return None
 
 
@@ -98,8 +99,8 @@ def shift_invariant(ctx: Context) -> str | None:
     shape[axis] = 1
     shift = ctx.rng.uniform(-50, 50, size=shape)
     if not ctx.same(ctx.call(), ctx.call({**ctx.args, name: x + shift})):
-        return "changes when a constant is added to every logit of a row: subtract the row's "\
-               "maximum, the result must not depend on it"
+        return _("changes when a constant is added to every logit of a row: subtract the "
+                 "row's maximum, the result must not depend on it")
     return None
 
 
@@ -107,7 +108,7 @@ def symmetric(ctx: Context) -> str | None:
     a, b = ctx.params.get("args") or _array_args(ctx)[:2]
     swapped = {**ctx.args, a: ctx.args[b], b: ctx.args[a]}
     if not ctx.same(ctx.call(), ctx.call(swapped)):
-        return f"is not symmetric: swapping {a} and {b} changes the result"
+        return _("is not symmetric: swapping {a} and {b} changes the result", a=a, b=b)
     return None
 
 

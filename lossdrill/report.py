@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from lossdrill.i18n import N_, _, language
 from lossdrill.plots import render_plots
 from lossdrill.results import CheckResult, TestResult
 
@@ -49,54 +49,56 @@ def sparkline(values: list[float], width: int = 30, low: float | None = None,
 
 def render_check(console: Console, result: CheckResult, verbose: bool = False,
                  sweep: Sweep | None = None) -> None:
-    header = Text.assemble((f"{result.exercise} · {result.title}", "bold"), f"  {result.file}",
-                           (f"   seed {result.seed}", "dim"))
+    header = Text.assemble((f"{result.exercise} · {result.label or result.title}", "bold"),
+                           f"  {result.file}", ("   " + _("seed {seed}", seed=result.seed), "dim"))
     console.print(header)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column("", width=1)
-    table.add_column("test")
-    table.add_column("kind")
-    table.add_column("points", justify="right")
-    table.add_column("result")
+    table.add_column(_("test"))
+    table.add_column(_("kind"))
+    table.add_column(_("points"), justify="right")
+    table.add_column(_("result"))
     seen: set[str] = set()
     for test in result.tests:
         mark, colour = MARKS.get(test.status, ("?", "yellow"))
-        name = test.name + (" (hidden)" if test.hidden else "")
-        table.add_row(Text(mark, style=colour), name, test.kind,
+        name = (test.label or test.name) + (_(" (hidden)") if test.hidden else "")
+        table.add_row(Text(mark, style=colour), name, _(test.kind),
                       f"{test.score:g}/{test.max_score:g}", _test_body(test, seen))
     console.print(table)
     colour = "green" if result.passed else "red"
-    console.print(Text.assemble(("Score ", "bold"), (f"{result.score:g}/{result.max_score:g}",
-                                                     f"bold {colour}"), f" — {result.status}"))
+    console.print(Text.assemble((_("Score") + " ", "bold"),
+                                (f"{result.score:g}/{result.max_score:g}", f"bold {colour}"),
+                                f" — {_(result.status)}"))
     if result.diagnoses:
         lines = [Text.assemble((d.id, "bold"), ": ", d.message) for d in result.diagnoses]
-        console.print(Panel(Group(*lines), title="Diagnosis", title_align="left",
+        console.print(Panel(Group(*lines), title=_("Diagnosis"), title_align="left",
                             border_style="yellow", box=box.ROUNDED))
     render_plots(console, result, sweep)
     output = result.learner_output
     if output.strip() or result.notes:
         shown = output if len(output) <= OUTPUT_SHOWN else (
-            output[:OUTPUT_SHOWN] + f"\n… ({len(output) - OUTPUT_SHOWN} more characters)")
+            output[:OUTPUT_SHOWN] + "\n… " + _("({count} more characters)",
+                                               count=len(output) - OUTPUT_SHOWN))
         parts: list[Text] = [Text(shown.rstrip())] if output.strip() else []
         parts += [Text(note, style="dim") for note in result.notes]
-        console.print(Panel(Group(*parts), title="Your code printed", title_align="left",
+        console.print(Panel(Group(*parts), title=_("Your code printed"), title_align="left",
                             border_style="dim", box=box.ROUNDED))
     if verbose and result.protections:
-        console.print(Text("Protections: " + "; ".join(result.protections), style="dim"))
+        console.print(Text(_("Protections: ") + "; ".join(result.protections), style="dim"))
 
 
 def _test_body(test: TestResult, seen: set[str]) -> Text | Group:
     text = test.message
     if "\n" in text:  # a traceback: in full the first time, by its last line after that
-        text = text if text not in seen else text.strip().splitlines()[-1] + " (as above)"
+        text = text if text not in seen else text.strip().splitlines()[-1] + _(" (as above)")
         seen.add(test.message)
     message = Text(text, style="red" if test.status in ("failed", "error") else "")
     parts: list[Text] = [message] if test.message else []
     if test.details and not test.hidden:
         for key, value in test.details.items():
-            parts.append(Text.assemble((f"{key}: ", "dim"), value))
+            parts.append(Text.assemble((f"{_detail_key(key)}: ", "dim"), value))
     if test.pinpoint is not None and test.pinpoint.rows and not test.hidden:
-        parts.append(Text("sample by sample (reference → yours):", style="dim"))
+        parts.append(Text(_("sample by sample (reference → yours):"), style="dim"))
         for row in test.pinpoint.rows:
             inputs = ", ".join(f"{k}={v}" for k, v in row.inputs.items())
             parts.append(Text.assemble((f"  #{row.index} ", "dim"), inputs,
@@ -105,52 +107,68 @@ def _test_body(test: TestResult, seen: set[str]) -> Text | Group:
         both = [v for curve in test.curves.values() for v in curve]
         low, high = min(both), max(both)
         for label, curve in test.curves.items():
-            parts.append(Text.assemble((f"loss ({label}) ", "dim"),
+            parts.append(Text.assemble((_("loss ({label}) ", label=_(label)), "dim"),
                                        sparkline(curve, low=low, high=high),
                                        f" {curve[0]:.3g} → {curve[-1]:.3g}"))
     return Group(*parts) if len(parts) != 1 else parts[0]
 
 
+def _detail_key(key: str) -> str:
+    """`input y_true`, `expected`, `got`, `largest error` in the report's language."""
+    if key.startswith("input "):
+        return _("input {name}", name=key.removeprefix("input "))
+    return _(key)
+
+
 def render_list(console: Console, exercises: list[Exercise], progress: dict[str, dict]) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column in ("id", "slug", "title", "difficulty", "topics", "progress"):
-        table.add_column(column)
+    for column in (N_("id"), N_("slug"), N_("title"), N_("difficulty"), N_("topics"),
+                   N_("progress")):
+        table.add_column(_(column))
+    lang = language()
     for ex in exercises:
         state = progress.get(ex.id, {})
         if state.get("first_pass"):
-            mark = Text("✓ passed", style="green")
+            mark = Text("✓ " + _("passed"), style="green")
         elif state.get("attempts"):
             mark = Text(f"{state.get('best_score', 0):g}/{ex.max_score:g}", style="yellow")
         else:
             mark = Text("—", style="dim")
-        table.add_row(ex.id, ex.slug, ex.title, "★" * ex.difficulty, ", ".join(ex.topics), mark)
+        table.add_row(ex.id, ex.slug, ex.text("title", lang), "★" * ex.difficulty,
+                      ", ".join(ex.topics), mark)
     console.print(table)
 
 
 def render_exercise(console: Console, ex: Exercise) -> None:
-    console.print(Text(f"{ex.id} · {ex.title}", style="bold"),
+    lang = language()
+    console.print(Text(f"{ex.id} · {ex.text('title', lang)}", style="bold"),
                   Text(f"  ({ex.slug}, {'★' * ex.difficulty}, {', '.join(ex.topics)})",
                        style="dim"))
-    console.print(Markdown(ex.statement))
-    console.print(Text("\nDefine:", style="bold"))
-    for fn in ex.functions:
-        given = ("  (given: you do not write this one)", "dim") if fn.given else ""
+    from rich.markdown import Markdown  # only `show` renders Markdown: not on the check path
+
+    console.print(Markdown(ex.text("statement", lang)))
+    console.print(Text("\n" + _("Define:"), style="bold"))
+    for i, fn in enumerate(ex.functions):
+        given = ("  " + _("(given: you do not write this one)"), "dim") if fn.given else ""
         console.print(Text.assemble("  ", (fn.signature, "cyan"), given))
         if fn.summary:
-            console.print(Text(f"      {fn.summary}", style="dim"))
-    visible = [t.name for t in ex.tests if t.visibility == "visible"]
+            console.print(Text(f"      {ex.text(f'functions[{i}].summary', lang)}", style="dim"))
+    visible = [ex.text(f"tests[{i}].name", lang) for i, t in enumerate(ex.tests)
+               if t.visibility == "visible"]
     hidden = len(ex.tests) - len(visible)
-    console.print(Text(f"\nTests: {'; '.join(visible)}" + (f"; and {hidden} hidden" if hidden
-                                                            else ""), style="dim"))
-    console.print(Text(f"Start with `lossdrill start {ex.id}`, check with `lossdrill check "
-                       f"{ex.id}.py`; {len(ex.hints)} hints with `lossdrill hint {ex.id}`.",
-                       style="dim"))
+    tests = _("Tests: {names}", names=_("; ").join(visible))
+    if hidden:
+        tests += _("; and {count} hidden", count=hidden)
+    console.print(Text("\n" + tests, style="dim"))
+    console.print(Text(_("Start with `lossdrill start {id}`, check with `lossdrill check "
+                         "{id}.py`; {count} hints with `lossdrill hint {id}`.",
+                         id=ex.id, count=len(ex.hints)), style="dim"))
 
 
 def render_findings(console: Console, findings: list[Finding]) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column in ("", "exercise", "check", "detail"):
-        table.add_column(column)
+    for column in ("", N_("exercise"), N_("check"), N_("detail")):
+        table.add_column(_(column) if column else "")
     for f in findings:
         mark, colour = MARKS["passed" if f.ok else "failed"]
         table.add_row(Text(mark, style=colour), f.exercise, f.check,
@@ -158,6 +176,7 @@ def render_findings(console: Console, findings: list[Finding]) -> None:
     console.print(table)
     failed = sum(not f.ok for f in findings)
     exercises = len({f.exercise for f in findings})
-    summary = (f"{exercises} exercises, {len(findings)} checks: "
-               + ("all hold" if not failed else f"{failed} to fix"))
+    summary = _("{exercises} exercises, {checks} checks: ", exercises=exercises,
+                checks=len(findings))
+    summary += _("all hold") if not failed else _("{count} to fix", count=failed)
     console.print(Text(summary, style="bold green" if not failed else "bold red"))

@@ -22,6 +22,7 @@ class TestResult:
     details: dict[str, str] = field(default_factory=dict)
     curves: dict[str, list[float]] = field(default_factory=dict)
     pinpoint: Pinpoint | None = None  # which samples of a wrong loss disagree
+    label: str = ""  # the name in the report's language (`name` stays English, for scripts)
 
     @property
     def hidden(self) -> bool:
@@ -50,6 +51,7 @@ class CheckResult:
     duration_s: float
     protections: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. output withheld from hidden tests
+    label: str = ""  # the title in the report's language (`title` stays English)
 
     @property
     def passed(self) -> bool:

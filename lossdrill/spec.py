@@ -341,7 +341,10 @@ def load_exercise(path: Path, solutions_dir: Path | None = None) -> Exercise:
 
 LANGUAGES = ("en", "zh")
 # Keys whose value is text for the learner, and may be given per language.
-TEXT_KEYS = frozenset({"title", "statement", "hints", "message", "summary", "reason", "name"})
+TEXT_KEYS = frozenset({"title", "statement", "hints", "message", "summary", "reason", "name",
+                       "x", "label"})
+# Keys that are text only under `plot` (elsewhere `x` may be an argument's name).
+_PLOT_TEXT_KEYS = frozenset({"x", "label"})
 
 
 def _split_languages(node: Any, path: str, out: dict[str, dict[str, str]],
@@ -358,12 +361,21 @@ def _split_languages(node: Any, path: str, out: dict[str, dict[str, str]],
                     out.setdefault(lang, {})[path] = value
             return node["en"]
         return {k: _split_languages(v, f"{path}.{k}" if path else str(k), out,
-                                    k in TEXT_KEYS and k != "name" or
-                                    (k == "name" and ".tests[" in f".{path}"))
+                                    _is_text_key(path, k))
                 for k, v in node.items()}
     if isinstance(node, list):
         return [_split_languages(v, f"{path}[{i}]", out, text) for i, v in enumerate(node)]
     return node
+
+
+def _is_text_key(path: str, key: Any) -> bool:
+    """Whether ``key`` under ``path`` holds a learner-facing text (a function's `name` or an
+    argument called `x` does not)."""
+    if key == "name":
+        return ".tests[" in f".{path}"
+    if key in _PLOT_TEXT_KEYS:
+        return path == "plot" or path.startswith("plot.series[")
+    return key in TEXT_KEYS
 
 
 def _check_references(path: Path, ex: Exercise) -> None:

@@ -64,6 +64,7 @@ def _validate_exercise(ex: Exercise, seeds: int) -> Iterator[Finding]:
     yield Finding(ex.id, "hint ladder", enough, f"{len(ex.hints)} hints" if enough else
                   f"{len(ex.hints)} hint(s); write at least {MIN_HINTS}, from a nudge to "
                   "nearly the answer")
+    yield _translated(ex)
     try:
         reference = load_reference(ex)
     except SpecError as exc:
@@ -83,8 +84,34 @@ def _validate_exercise(ex: Exercise, seeds: int) -> Iterator[Finding]:
                       f"MISTAKES['{extra}'] is not listed under mistakes in {ex.path.name}")
 
 
+def text_paths(ex: Exercise) -> list[str]:
+    """The key paths of every learner-facing text of an exercise."""
+    paths = ["title", "statement"] + [f"hints[{i}]" for i in range(len(ex.hints))]
+    paths += [f"functions[{i}].summary" for i, f in enumerate(ex.functions) if f.summary]
+    for i, test in enumerate(ex.tests):
+        paths.append(f"tests[{i}].name")
+        if getattr(test, "reason", ""):
+            paths.append(f"tests[{i}].reason")
+    paths += [f"mistakes[{i}].message" for i in range(len(ex.mistakes))]
+    if ex.plot is not None:
+        paths += ["plot.x"] if ex.plot.x else []
+        paths += [f"plot.series[{i}].label" for i in range(len(ex.plot.series))]
+    return paths
+
+
+def _translated(ex: Exercise) -> Finding:
+    """Every text also in Chinese (`{en: …, zh: …}`)."""
+    missing = [p for p in text_paths(ex) if p not in ex.translations.get("zh", {})]
+    if missing:
+        shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6
+                                          else "")
+        return Finding(ex.id, "translations", False,
+                       f"no zh text for {shown}: write them as {{en: …, zh: …}} in {ex.path.name}")
+    return Finding(ex.id, "translations", True, "en, zh")
+
+
 def _reference_passes(ex: Exercise, functions: dict, seeds: int) -> Finding:
-    for _ in range(seeds):
+    for _attempt in range(seeds):
         seed = secrets.randbelow(2**31)
         try:
             result = check_functions(ex, functions, seed=seed)

@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from lossdrill.i18n import _, language
 from lossdrill.plots import render_plots
 from lossdrill.progress import Row, Summary
 from lossdrill.report import MARKS, OUTPUT_SHOWN
@@ -40,10 +41,13 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> Text:
 def hint_lines(ex: Exercise, used: int) -> tuple[list[str], int]:
     """The ladder up to the next hint, and how many hints that makes shown."""
     shown = min(used + 1, len(ex.hints))
-    lines = [f"{'→' if n == shown else ' '} hint {n}/{len(ex.hints)}: {text.strip()}"
-             for n, text in enumerate(ex.hints[:shown], start=1)]
+    lang = language()
+    lines = [f"{'→' if n == shown else ' '} "
+             + _("hint {n}/{total}: {text}", n=n, total=len(ex.hints),
+                 text=ex.text(f"hints[{n - 1}]", lang).strip())
+             for n in range(1, shown + 1)]
     if used >= len(ex.hints):
-        lines.append("(that was the last hint)")
+        lines.append(_("(that was the last hint)"))
     return lines, shown
 
 
@@ -52,43 +56,60 @@ def hint_lines(ex: Exercise, used: int) -> tuple[list[str], int]:
 
 def render_dashboard(console: Console, summary: Summary, folder: Path) -> None:
     total = len(summary.rows)
-    console.print(Text("lossdrill — learn the loss functions of machine learning by writing "
-                       "them", style="bold"))
-    console.print(Text.assemble("Progress  ", bar(summary.passed, total),
-                                f"  {summary.passed} of {total} exercises passed",
-                                (f" · {summary.attempts} checks · {summary.hints_used} hints",
-                                 "dim")))
+    console.print(Text(_("lossdrill — learn the loss functions of machine learning by writing "
+                         "them"), style="bold"))
+    console.print(Text.assemble(_("Progress  "), bar(summary.passed, total),
+                                _("  {passed} of {total} exercises passed",
+                                  passed=summary.passed, total=total),
+                                (_(" · {checks} checks · {hints} hints",
+                                   checks=summary.attempts, hints=summary.hints_used), "dim")))
     following = summary.next_unsolved()
     if following is None:
-        console.print(Text("\nEvery exercise passed. `lossdrill progress` shows how it went.",
-                           style="green"))
+        console.print(Text("\n" + _("Every exercise passed. `lossdrill progress` shows how it "
+                                    "went."), style="green"))
         return
-    console.print(Text.assemble("\nNext      ", (f"{following.id} · {following.title}", "bold"),
+    console.print(Text.assemble("\n" + _("Next      "),
+                                (f"{following.id} · {_title(following)}", "bold"),
                                 _state(following)))
-    console.print(Text("\nGo on with:", style="bold"))
+    console.print(Text("\n" + _("Go on with:"), style="bold"))
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 2))
     table.add_column(style="cyan")
     table.add_column(style="dim")
     file = f"{following.id}.py"
-    table.add_row(f"lossdrill show {following.id}", "the statement, the formula, an example")
+    table.add_row(f"lossdrill show {following.id}", _("the statement, the formula, an example"))
     if not (folder / file).exists():
-        table.add_row(f"lossdrill start {following.id}", f"write {file} with the functions to "
-                      "fill in")
-    table.add_row(f"lossdrill watch {file}", "grade it on every save (h hint, s statement, "
-                  "n next, q quit)")
-    table.add_row(f"lossdrill check {file}", "grade it once")
-    table.add_row(f"lossdrill hint {following.id}", f"the next hint ({following.hints_used} of "
-                  f"{following.hints_total} used)")
-    table.add_row("lossdrill list", "every exercise, with your progress")
-    table.add_row("lossdrill progress", "attempts, best scores and hints, per exercise")
+        table.add_row(f"lossdrill start {following.id}",
+                      _("write {file} with the functions to fill in", file=file))
+    table.add_row(f"lossdrill watch {file}", _("grade it on every save (h hint, s statement, "
+                                               "n next, q quit)"))
+    table.add_row(f"lossdrill check {file}", _("grade it once"))
+    table.add_row(f"lossdrill hint {following.id}",
+                  _("the next hint ({used} of {total} used)", used=following.hints_used,
+                    total=following.hints_total))
+    table.add_row("lossdrill list", _("every exercise, with your progress"))
+    table.add_row("lossdrill progress", _("attempts, best scores and hints, per exercise"))
     console.print(table)
+
+
+def _title(row: Row) -> str:
+    """A row's title in the learner's language (the summary holds the English)."""
+    if language() == "en":
+        return row.title
+    from lossdrill.catalog import Catalog, find_pack
+
+    try:
+        return Catalog(find_pack(None)).get(row.id).text("title", language())
+    except Exception:  # a pack that changed under us: the English title will do
+        return row.title
 
 
 def _state(row: Row) -> Text:
     if not row.started:
-        return Text("  not started", style="dim")
-    return Text(f"  best {row.best_score:g}/{row.max_score:g} after {row.attempts} "
-                f"check{'s' if row.attempts != 1 else ''}", style="yellow")
+        return Text("  " + _("not started"), style="dim")
+    best = f"{row.best_score:g}/{row.max_score:g}"
+    return Text("  " + (_("best {best} after 1 check", best=best) if row.attempts == 1 else
+                        _("best {best} after {count} checks", best=best, count=row.attempts)),
+                style="yellow")
 
 
 # -- lossdrill progress ---------------------------------------------------------------------
@@ -128,11 +149,12 @@ def render_progress(console: Console, summary: Summary) -> None:
 def render_compact(console: Console, result: CheckResult, sweep: Sweep | None = None) -> None:
     """One line of marks for every test, then only what needs fixing."""
     colour = "green" if result.passed else "red"
-    console.print(Text.assemble((f"{result.exercise} · {result.title}", "bold"),
+    console.print(Text.assemble((f"{result.exercise} · {result.label or result.title}", "bold"),
                                 f"  {result.file}  ",
-                                (f"{result.score:g}/{result.max_score:g} {result.status}",
+                                (f"{result.score:g}/{result.max_score:g} {_(result.status)}",
                                  f"bold {colour}"),
-                                (f"  seed {result.seed} · {result.duration_s:.2f} s", "dim")))
+                                ("  " + _("seed {seed}", seed=result.seed)
+                                 + f" · {result.duration_s:.2f} s", "dim")))
     marks = Text()
     for test in result.tests:
         mark, style = MARKS.get(test.status, ("?", "yellow"))
@@ -143,29 +165,32 @@ def render_compact(console: Console, result: CheckResult, sweep: Sweep | None = 
     for n, test in enumerate(shown):
         mark, style = MARKS.get(test.status, ("?", "yellow"))
         if n < DETAILED:  # as the full report shows it: inputs, values, samples, traceback
-            console.print(Text.assemble((f"{mark} ", style), (test.name, "bold")))
+            console.print(Text.assemble((f"{mark} ", style), (test.label or test.name, "bold")))
             console.print(Padding(test_body(test, set()), (0, 0, 0, 4)))
         else:
             last = test.message.strip().splitlines()[-1] if test.message.strip() else ""
-            console.print(Text.assemble((f"{mark} ", style), (test.name, "bold"), "  ",
+            console.print(Text.assemble((f"{mark} ", style), (test.label or test.name, "bold"),
+                                        "  ",
                                         (last, "red" if test.status != "skipped" else "")))
     hidden = [t for t in failing if t.hidden]
     messages = sorted({t.message.strip().splitlines()[-1] for t in hidden if t.message.strip()})
     if hidden:
-        console.print(Text.assemble(("✗ ", "red"), (f"{len(hidden)} hidden test"
-                                                   f"{'s' if len(hidden) > 1 else ''}", "bold"),
+        count = (_("1 hidden test") if len(hidden) == 1 else
+                 _("{count} hidden tests", count=len(hidden)))
+        console.print(Text.assemble(("✗ ", "red"), (count, "bold"),
                                     "  ", ("; ".join(messages), "red")))
     if result.passed:
-        console.print(Text("Every test passes. Press n for the next exercise.", style="green"))
+        console.print(Text(_("Every test passes. Press n for the next exercise."),
+                           style="green"))
     if result.diagnoses:
         lines = [Text.assemble((d.id, "bold"), ": ", d.message) for d in result.diagnoses]
-        console.print(Panel(Group(*lines), title="Diagnosis", title_align="left",
+        console.print(Panel(Group(*lines), title=_("Diagnosis"), title_align="left",
                             border_style="yellow", box=box.ROUNDED))
     render_plots(console, result, sweep)
     output = result.learner_output[:OUTPUT_SHOWN].strip()
     if output:
         printed = output.splitlines()
-        more = (f" (last {OUTPUT_LINES} of {len(printed)} lines)"
+        more = (_(" (last {shown} of {count} lines)", shown=OUTPUT_LINES, count=len(printed))
                 if len(printed) > OUTPUT_LINES else "")
-        console.print(Text(f"Your code printed{more}:", style="dim"))
+        console.print(Text(_("Your code printed{more}:", more=more), style="dim"))
         console.print(Text("\n".join(printed[-OUTPUT_LINES:])))

@@ -176,7 +176,7 @@ def _property_holds(test: PropertyTest, fn, args: dict[str, Any]) -> bool:
 
 def _functions(stem: str, mistake: str | None = None) -> dict[str, Any]:
     module = SOLUTIONS[stem]
-    fns = {name: getattr(module, name) for name in EXERCISES[stem].function_names}
+    fns = {name: getattr(module, name) for name in EXERCISES[stem].all_function_names}
     if mistake is not None:
         fns.update(module.MISTAKES[mistake])
     return fns

@@ -1,0 +1,259 @@
+"""The Chinese catalog: English template → Simplified Chinese template (same {fields}).
+
+Every literal passed to ``_()`` in lossdrill/ has an entry (tests/test_i18n.py checks it), and
+so do the message tables of diagnose.py and failures.py.
+"""
+
+from __future__ import annotations
+
+CATALOG: dict[str, str] = {
+    # -- the command line
+    "wrote {target} — implement {functions}, then run `lossdrill check {target}`":
+        "已写入 {target}——请实现 {functions}，然后运行 `lossdrill check {target}`",
+    "--memory {text}: expected a size such as 512M or 2G":
+        "--memory {text}：应为 512M 或 2G 这样的大小",
+    "--memory {text}: at least 64M is needed to run Python with NumPy":
+        "--memory {text}：运行带 NumPy 的 Python 至少需要 64M",
+    "{path}: {id} has no `plot` key, so no curve to draw; drop --plot (curves: {curves})":
+        "{path}：{id} 没有 `plot` 键，无法绘制曲线；去掉 --plot（有曲线的练习：{curves}）",
+    "{function} against {axis}": "{function} 随 {axis} 的变化",
+    "{file}: is a folder; pass the Python file to watch":
+        "{file}：这是一个文件夹；请传入要监视的 Python 文件",
+    "{file}: no such file; check the path (or `lossdrill start EX` to create one)":
+        "{file}：文件不存在；请检查路径（或用 `lossdrill start EX` 创建一个）",
+    "--format {fmt}: expected one of {choices}": "--format {fmt}：应为 {choices} 之一",
+    "{file}: is a folder; pass the Python file to check":
+        "{file}：这是一个文件夹；请传入要检查的 Python 文件",
+    "lossdrill: warning: {message}": "lossdrill: 警告：{message}",
+    "--lang {lang}: expected one of {choices}": "--lang {lang}：应为 {choices} 之一",
+    "lossdrill: error: {message}": "lossdrill: 错误：{message}",
+    "lossdrill: aborted": "lossdrill: 已中止",
+    "none in this pack": "本练习包中没有",
+    # -- comparisons
+    "returned {got}, expected {expected}": "返回了 {got}，应为 {expected}",
+    "returned {got}, expected {expected}: compute in float64 (lower precision keeps only "
+    "~{digits} digits)":
+        "返回了 {got}，应为 {expected}：请用 float64 计算"
+        "（更低的精度只保留约 {digits} 位有效数字）",
+    " at index {where}": "（索引 {where}）",
+    "returned {value}{spot} where the reference is finite ({expected})":
+        "返回了 {value}{spot}，而参考答案是有限值（{expected}）",
+    "expected {expected}, got {got}": "应为 {expected}，实际为 {got}",
+    "{count} of {size} elements differ; worst{at}: expected {expected}, got {got}":
+        "{size} 个元素中有 {count} 个不同；最大偏差{at}：应为 {expected}，实际为 {got}",
+    " (abs error {abs}": "（绝对误差 {abs}",
+    ", rel error {rel})": "，相对误差 {rel}）",
+    "wrong value": "值错误",
+    "a single number (a scalar)": "单个数（标量）",
+    "shape {shape}": "形状 {shape}",
+    "a scalar": "标量",
+    "an array of shape {shape}": "形状为 {shape} 的数组",
+    "returned NaN or ∞ where the reference is finite": "在参考答案为有限值处返回了 NaN 或 ∞",
+    "returned ": "返回了 ",
+    # -- diagnoses
+    "The file does not define `{name}`{instead}. The grader calls the functions by the names "
+    "the exercise gives.":
+        "文件中没有定义 `{name}`{instead}。评分程序按练习给出的名字调用函数。",
+    " (found {names}": "（找到了 {names}",
+    " — did you mean to name `{close}` `{name}`?)": "——是不是想把 `{close}` 命名为 `{name}`？）",
+    "Your results differ from the right ones on {count} test(s), with no simple pattern (no "
+    "constant factor, no listed mistake): go through the formula of the statement term by "
+    "term on the worked example, whose expected value the report shows.":
+        "你的结果在 {count} 个测试上与正确结果不同，且没有简单的规律（既不是常数倍，也不是已知的"
+        "常见错误）：请对照题目中的公式，在示例上逐项演算，报告中给出了示例的期望值。",
+    "Your result is N times the right one: did you sum instead of averaging? Divide by the "
+    "number of elements (or use np.mean).":
+        "你的结果是正确结果的 N 倍：是不是求和而没有求平均？请除以元素个数（或用 np.mean）。",
+    "Your result is the right one divided by N: is the average taken twice?":
+        "你的结果是正确结果除以 N：是不是求了两次平均？",
+    "Your result is N/(N−1) times the right one: divide by N, not N − 1 (this is a mean, not "
+    "an unbiased estimate).":
+        "你的结果是正确结果的 N/(N−1) 倍：应除以 N，而不是 N − 1（这是平均值，不是无偏估计）。",
+    "This function is not written yet: replace `raise NotImplementedError` with your "
+    "implementation.":
+        "这个函数还没有实现：请把 `raise NotImplementedError` 替换为你的实现。",
+    "Python cannot parse the file: {message}. Fix that line first.":
+        "Python 无法解析该文件：{message}。请先修正那一行。",
+    "The file failed while being imported: {message}": "导入文件时失败：{message}",
+    "The file raised an exception while being imported: {message}. Code at the top level runs "
+    "on import; keep it inside functions.":
+        "导入文件时抛出了异常：{message}。顶层代码在导入时就会运行；请把它放在函数内部。",
+    "Importing the file {message}: is there a loop or a long computation at the top level?":
+        "导入文件时{message}：顶层是否有循环或耗时很长的计算？",
+    "The file ran out of memory while being imported.": "导入文件时超出了内存上限。",
+    "{message} while being imported.": "导入时{message}。",
+    "The file ended the process while being imported ({message}); remove sys.exit / exit() "
+    "from the top level.":
+        "导入文件时进程被结束（{message}）；请从顶层删除 sys.exit / exit()。",
+    "Your function modifies its arguments in place (for example `y_pred -= y_true`). A loss "
+    "must not change its inputs: the caller still needs them. Work on new arrays: "
+    "`diff = y_pred - y_true`.":
+        "你的函数原地修改了参数（例如 `y_pred -= y_true`）。损失函数不能改变输入：调用者还需要"
+        "它们。请在新数组上计算：`diff = y_pred - y_true`。",
+    "Your function raised an exception on valid input: {message}":
+        "你的函数在合法输入上抛出了异常：{message}",
+    "Your function {message}; it must return numbers (a float, or a NumPy array for array "
+    "results).":
+        "你的函数{message}；它必须返回数值（一个 float，数组结果则返回 NumPy 数组）。",
+    "Your function's result could not be read: {message}.": "无法读取你的函数的结果：{message}。",
+    "A call {message}: look for an infinite loop, or a loop far slower than it needs to be.":
+        "一次调用{message}：请检查是否有死循环，或远比必要更慢的循环。",
+    "Your function ran out of memory: avoid building huge intermediate arrays.":
+        "你的函数超出了内存上限：避免构造巨大的中间数组。",
+    "{message} during a call.": "调用期间{message}。",
+    "Your function ended the process ({message}); return a value instead of exiting.":
+        "你的函数结束了进程（{message}）；请返回一个值，而不是退出。",
+    "Your result has the wrong shape: {brief}. A loss is a single number: reduce with np.mean "
+    "(and float() it if you like); a gradient has the shape of what it differentiates.":
+        "你的结果形状不对：{brief}。损失是单个数：用 np.mean 归约（愿意的话再用 float() "
+        "转换）；梯度的形状与求导对象的形状相同。",
+    "Your result is {brief}. Compute in float64 (convert with np.asarray(x, dtype=float)) so "
+    "the answer keeps its digits.":
+        "你的结果是 {brief}。请用 float64 计算（用 np.asarray(x, dtype=float) 转换），"
+        "这样结果才能保留足够的精度。",
+    "Your result is NaN or infinite where the right answer is finite: guard the edges (clip "
+    "probabilities, subtract the max before exp).":
+        "在正确答案为有限值的地方，你的结果是 NaN 或无穷大：请处理边界情况（裁剪概率，"
+        "在 exp 之前减去最大值）。",
+    "Your function {brief}.": "你的函数{brief}。",
+    "Your function accepted input it must reject: raise the exception the statement names for "
+    "it.":
+        "你的函数接受了必须拒绝的输入：请抛出题目中为此指定的异常。",
+    "Your result is exactly twice the right one: is there a factor 2 too many (or a ½ "
+    "missing)?":
+        "你的结果恰好是正确结果的两倍：是不是多乘了 2（或少了 ½）？",
+    "Your result is exactly half the right one: is there an extra ½ (or a factor 2 missing)?":
+        "你的结果恰好是正确结果的一半：是不是多了 ½（或少乘了 2）？",
+    "Your result has the right size but the wrong sign: check the minus sign.":
+        "你的结果大小正确但符号相反：请检查负号。",
+    "Your result is the right one divided by ln 2: you used log base 2; use the natural "
+    "logarithm (np.log).":
+        "你的结果是正确结果除以 ln 2：你用了以 2 为底的对数；请使用自然对数（np.log）。",
+    "Your result is the right one divided by ln 10: you used log base 10; use the natural "
+    "logarithm (np.log).":
+        "你的结果是正确结果除以 ln 10：你用了以 10 为底的对数；请使用自然对数（np.log）。",
+    # -- failed calls
+    "modified an argument in place, but inputs are read-only: work on a copy (`{line}`)":
+        "原地修改了参数，但输入是只读的：请在副本上计算（`{line}`）",
+    "raised an exception:\n{traceback}": "抛出了异常：\n{traceback}",
+    "raised {name}": "抛出了 {name}",
+    "sys.exit or os._exit was called": "调用了 sys.exit 或 os._exit",
+    "modified an argument in place, but inputs are read-only: work on a copy":
+        "原地修改了参数，但输入是只读的：请在副本上计算",
+    "returned something that is not a number or an array of numbers":
+        "返回的既不是数，也不是数值数组",
+    "ran out of memory": "超出了内存上限",
+    "the function is missing": "缺少该函数",
+    # -- grading
+    "{count} characters printed during hidden tests are not shown":
+        "隐藏测试期间打印的 {count} 个字符不予显示",
+    "not run: `{name}` is not defined": "未运行：`{name}` 没有定义",
+    "returned {value} ": "返回了 {value}，",
+    "{shown}instead of raising {exception}{why}": "{shown}而没有抛出 {exception}{why}",
+    "raised {name}, expected {exception}{why}": "抛出了 {name}，应抛出 {exception}{why}",
+    "not run: the file could not be loaded": "未运行：文件无法加载",
+    # -- pinpointed feedback
+    "{count} of {total} samples differ{where}, with no simple rule":
+        "{total} 个样本中有 {count} 个不同{where}，没有简单的规律",
+    "every sample on its own gives the right value: the mistake is in how the per-sample terms "
+    "are combined (average over all of them, once)":
+        "每个样本单独计算时都正确：错误在于如何合并各样本的项（应对所有样本求一次平均）",
+    "every sample's value is wrong": "每个样本的值都是错的",
+    " (samples {indices})": "（样本 {indices}）",
+    "{which} is off by the same factor, ×{factor}": "{which}都相差同一个倍数，×{factor}",
+    "{count} of {total} samples differ: exactly those where {label}":
+        "{total} 个样本中有 {count} 个不同：恰好是{label}的那些",
+    "every sample": "每个样本",
+    "every sample whose term is not 0": "每个项不为 0 的样本",
+    "every sample differs, and in every one {label}": "每个样本都不同，而且每个样本中{label}",
+    # -- properties
+    "returned a negative value: a loss is never below zero": "返回了负值：损失永远不会小于零",
+    "is not zero where it must be (a perfect prediction costs nothing)":
+        "在必须为零的地方不为零（完美预测没有代价）",
+    "changes when the samples are shuffled: a mean over samples must not depend on their order":
+        "打乱样本顺序后结果改变了：对样本的平均不应依赖于它们的顺序",
+    "changes when a constant is added to every logit of a row: subtract the row's maximum, the "
+    "result must not depend on it":
+        "给一行的每个 logit 加上同一个常数后结果改变了：请减去该行的最大值，结果不应依赖于它",
+    "is not symmetric: swapping {a} and {b} changes the result":
+        "不对称：交换 {a} 和 {b} 会改变结果",
+    # -- the report
+    "Tests: {names}": "测试：{names}",
+    "{exercises} exercises, {checks} checks: ": "{exercises} 个练习，{checks} 项检查：",
+    "test": "测试",
+    "kind": "类型",
+    "points": "分值",
+    "result": "结果",
+    "input {name}": "输入 {name}",
+    "expected": "期望值",
+    "got": "实际值",
+    "largest error": "最大误差",
+    "id": "编号",
+    "slug": "短名",
+    "title": "标题",
+    "difficulty": "难度",
+    "topics": "主题",
+    "progress": "进度",
+    "; and {count} hidden": "；另有 {count} 个隐藏测试",
+    "exercise": "练习",
+    "check": "检查项",
+    "detail": "详情",
+    "all hold": "全部通过",
+    "{count} to fix": "{count} 项需要修正",
+    "Start with `lossdrill start {id}`, check with `lossdrill check {id}.py`; {count} hints "
+    "with `lossdrill hint {id}`.":
+        "用 `lossdrill start {id}` 开始，用 `lossdrill check {id}.py` 检查；"
+        "`lossdrill hint {id}` 提供 {count} 条提示。",
+    "seed {seed}": "种子 {seed}",
+    " (hidden)": "（隐藏）",
+    "({count} more characters)": "（还有 {count} 个字符）",
+    " (as above)": "（同上）",
+    "sample by sample (reference → yours):": "逐个样本（参考答案 → 你的结果）：",
+    "Define:": "需要定义：",
+    "Score": "得分",
+    "Diagnosis": "诊断",
+    "Your code printed": "你的代码的输出",
+    "Protections: ": "防护措施：",
+    "(given: you do not write this one)": "（已给出：这个函数不需要你写）",
+    "; ": "；",
+    "loss ({label}) ": "损失（{label}） ",
+    "value": "数值",
+    "raises": "异常",
+    "gradient": "梯度",
+    "property": "性质",
+    "task": "任务",
+    "passed": "通过",
+    "failed": "未通过",
+    "error": "出错",
+    "skipped": "跳过",
+    "reference": "参考答案",
+    "learner": "你的",
+    # -- the learner's screens
+    "the statement, the formula, an example": "题目、公式和一个示例",
+    "grade it on every save (h hint, s statement, n next, q quit)":
+        "每次保存时评分（h 提示，s 题目，n 下一题，q 退出）",
+    "grade it once": "评分一次",
+    "the next hint ({used} of {total} used)": "下一条提示（已用 {used}/{total} 条）",
+    "every exercise, with your progress": "所有练习及你的进度",
+    "attempts, best scores and hints, per exercise": "每个练习的检查次数、最高分和提示",
+    "hint {n}/{total}: {text}": "提示 {n}/{total}：{text}",
+    "(that was the last hint)": "（这是最后一条提示）",
+    "lossdrill — learn the loss functions of machine learning by writing them":
+        "lossdrill——动手编写，学会机器学习的损失函数",
+    "Progress  ": "进度  ",
+    "  {passed} of {total} exercises passed": "  已通过 {passed}/{total} 个练习",
+    "write {file} with the functions to fill in": "写出 {file}，其中有待你填写的函数",
+    "1 hidden test": "1 个隐藏测试",
+    "{count} hidden tests": "{count} 个隐藏测试",
+    " (last {shown} of {count} lines)": "（共 {count} 行，显示最后 {shown} 行）",
+    " · {checks} checks · {hints} hints": " · 检查 {checks} 次 · 提示 {hints} 条",
+    "Next      ": "下一题    ",
+    "Go on with:": "接下来：",
+    "not started": "未开始",
+    "best {best} after 1 check": "检查 1 次，最高 {best}",
+    "best {best} after {count} checks": "检查 {count} 次，最高 {best}",
+    "Every test passes. Press n for the next exercise.": "所有测试都通过了。按 n 进入下一题。",
+    "Your code printed{more}:": "你的代码的输出{more}：",
+    "Every exercise passed. `lossdrill progress` shows how it went.":
+        "所有练习都已通过。`lossdrill progress` 可查看学习过程。",
+}
