@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -58,13 +59,20 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
     table.add_column(_("kind"))
     table.add_column(_("points"), justify="right")
     table.add_column(_("result"))
-    seen: set[str] = set()
     for test in result.tests:
         mark, colour = MARKS.get(test.status, ("?", "yellow"))
-        name = (test.label or test.name) + (_(" (hidden)") if test.hidden else "")
-        table.add_row(Text(mark, style=colour), name, _(test.kind),
-                      f"{test.score:g}/{test.max_score:g}", _test_body(test, seen))
+        table.add_row(Text(mark, style=colour), _test_name(test), _(test.kind),
+                      f"{test.score:g}/{test.max_score:g}", _summary(test))
     console.print(table)
+    # What a failing visible test has to say (inputs, expected and got, the samples that
+    # differ, a training curve) is shown below the table, at full width.
+    seen: set[str] = set()
+    for test in result.tests:
+        if _has_details(test):
+            mark, colour = MARKS.get(test.status, ("?", "yellow"))
+            console.print()
+            console.print(Text.assemble((f"{mark} ", colour), (_test_name(test), "bold")))
+            console.print(Padding(_test_body(test, seen), (0, 0, 0, 2)))
     colour = "green" if result.passed else "red"
     console.print(Text.assemble((_("Score") + " ", "bold"),
                                 (f"{result.score:g}/{result.max_score:g}", f"bold {colour}"),
@@ -85,6 +93,30 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
                             border_style="dim", box=box.ROUNDED))
     if verbose and result.protections:
         console.print(Text(_("Protections: ") + "; ".join(result.protections), style="dim"))
+
+
+SUMMARY_WIDTH = 60  # characters of a test's message in the table; the rest is below it
+
+
+def _test_name(test: TestResult) -> str:
+    return (test.label or test.name) + (_(" (hidden)") if test.hidden else "")
+
+
+def _summary(test: TestResult) -> Text:
+    # The first clause only: the rest (a pinpointed pattern, a traceback) is below the table.
+    first = test.message.strip().splitlines()[0].split("; ")[0] if test.message.strip() else ""
+    if len(first) > SUMMARY_WIDTH or "\n" in test.message.strip():
+        first = first[:SUMMARY_WIDTH - 1].rstrip() + "…"
+    return Text(first, style="red" if test.status in ("failed", "error") else "")
+
+
+def _has_details(test: TestResult) -> bool:
+    if test.curves:
+        return True
+    if test.hidden or test.status not in ("failed", "error"):
+        return False
+    return bool(test.details or test.pinpoint is not None
+                or len(test.message) > SUMMARY_WIDTH or "\n" in test.message)
 
 
 def _test_body(test: TestResult, seen: set[str]) -> Text | Group:
