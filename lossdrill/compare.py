@@ -147,7 +147,7 @@ def _compare_values(want: np.ndarray, have: np.ndarray, tol: Tolerance) -> Compa
                     "got {got}", count=count, size=ok.size, at=at,
                     expected=_fmt(float(want[where])), got=_fmt(float(have[where])))
     message += _(" (abs error {abs}", abs=_fmt(max_abs)) + (
-        _(", rel error {rel})", rel=_fmt(max_rel)) if np.isfinite(max_rel) else ")")
+        _(", rel error {rel})", rel=_fmt(max_rel)) if np.isfinite(max_rel) else _(")"))
     return Comparison(False, "value", message, _("wrong value"), max_abs, max_rel, where)
 
 

@@ -67,12 +67,12 @@ class RestartingLearner:
 
     def call(self, function: str, args: dict[str, Any], timeout: float | None = None) -> Outcome:
         if function in self.timed_out:
-            return Outcome(False, kind="gave-up", message=(
-                f"not run: an earlier call to {function} did not finish within "
-                f"{self.timeout:g} s"))
+            return Outcome(False, kind="gave-up", message=_(
+                "not run: an earlier call to {function} did not finish within {seconds} s",
+                function=function, seconds=f"{self.timeout:g}"))
         if not self.process.alive:
             if self.restarts >= MAX_RESTARTS:
-                return Outcome(False, kind="gave-up", message=(
+                return Outcome(False, kind="gave-up", message=_(
                     "not run: the learner process stopped too often (see the tests above)"))
             self.restarts += 1
             self.process = LearnerProcess(timeout=self.timeout, memory=self.memory,
@@ -296,7 +296,7 @@ def _run_value(run: _Run, test: ValueTest, args: dict[str, Any]) -> TestResult:
         "value", "not-finite") else None
     message = cmp.brief if hidden else cmp.message
     if found is not None:
-        message = f"{message}; {found.pattern}"
+        message = message + _("; ") + found.pattern
     if hidden:
         return _result(test, "failed", message, pinpoint=found)
     return _result(test, "failed", message, details=_details(args, expected, got.value, cmp),
@@ -322,9 +322,10 @@ def _details(args: dict[str, Any], expected: Any, got: Any, cmp: Comparison) -> 
     details["got"] = abbreviate(got)
     if cmp.max_abs is not None:
         finite_rel = cmp.max_rel is not None and np.isfinite(cmp.max_rel)
-        rel = f", rel {cmp.max_rel:.3g}" if finite_rel else ""
-        details["largest error"] = (f"abs {cmp.max_abs:.3g}{rel}"
-                                    + (f" at index {cmp.where}" if cmp.where else ""))
+        rel = _(", rel {rel}", rel=f"{cmp.max_rel:.3g}") if finite_rel else ""
+        details["largest error"] = (_("abs {abs}{rel}", abs=f"{cmp.max_abs:.3g}", rel=rel)
+                                    + (_(" at index {where}", where=cmp.where) if cmp.where
+                                       else ""))
     return details
 
 
@@ -405,8 +406,9 @@ def _run_gradient(run: _Run, test: GradientTest, args: dict[str, Any]) -> TestRe
         if not ok.all():
             obs.problem = "value"
             cmp = compare(np.where(kink, grad, expected), grad, tol)
-            problems.append("does not match the reference gradient" + (
-                "" if hidden else f": {cmp.message}"))
+            problems.append(_("does not match the reference gradient") if hidden else
+                            _("does not match the reference gradient: {details}",
+                              details=cmp.message))
     if "finite-differences" in test.against and not problems:
         fd = _learner_fd(run, test, args, x)
         if isinstance(fd, str):
@@ -415,15 +417,24 @@ def _run_gradient(run: _Run, test: GradientTest, args: dict[str, Any]) -> TestRe
             ok = np.where(kink, True, close_mask(fd, grad, FD_TOLERANCE))
             if not ok.all():
                 worst = tuple(int(i) for i in np.argwhere(~ok)[0])
-                whose = "your own" if test.loss in run.exercise.function_names else "the"
-                problems.append(
-                    f"is not the derivative of {whose} {test.loss}: central differences give "
-                    + ("a different slope" if hidden else
-                       f"{fd[worst]:.6g} at index {worst}, your gradient {grad[worst]:.6g}"))
+                own = test.loss in run.exercise.function_names
+                if hidden:
+                    problems.append(_(
+                        "is not the derivative of your own {loss}: central differences give "
+                        "a different slope" if own else
+                        "is not the derivative of the {loss}: central differences give a "
+                        "different slope", loss=test.loss))
+                else:
+                    problems.append(_(
+                        "is not the derivative of your own {loss}: central differences give "
+                        "{fd} at index {index}, your gradient {grad}" if own else
+                        "is not the derivative of the {loss}: central differences give {fd} at "
+                        "index {index}, your gradient {grad}", loss=test.loss,
+                        fd=f"{fd[worst]:.6g}", index=worst, grad=f"{grad[worst]:.6g}"))
     obs.passed = not problems
     if obs.passed:
         return _result(test, "passed", "")
-    return _result(test, "failed", f"{test.function} " + "; ".join(problems))
+    return _result(test, "failed", f"{test.function} " + _("; ").join(problems))
 
 
 def _learner_fd(run: _Run, test: GradientTest, args: dict[str, Any], x: np.ndarray
@@ -442,9 +453,12 @@ def _learner_fd(run: _Run, test: GradientTest, args: dict[str, Any], x: np.ndarr
             outcome = _call(run, test, test.loss, at) if own else run.reference.call(test.loss, at)
             value = as_array(outcome.value) if outcome.ok else None
             if value is None or value.ndim != 0:
-                return (f"finite differences could not be taken: your {test.loss} "
-                        + ("did not return a number" if outcome.ok else
-                           describe_failure(outcome, test.visibility == "hidden")))
+                if outcome.ok:
+                    return _("finite differences could not be taken: your {loss} did not "
+                             "return a number", loss=test.loss)
+                return _("finite differences could not be taken: your {loss} {failure}",
+                         loss=test.loss,
+                         failure=describe_failure(outcome, test.visibility == "hidden"))
             values.append(float(value))
         fd[i] = (values[0] - values[1]) / (2 * test.step)
     return fd.reshape(x.shape)
@@ -460,7 +474,8 @@ def _run_task(run: _Run, test: TaskTest, rng: np.random.Generator) -> TestResult
         "error" if report.failure is not None and report.failure.kind in FATAL else "failed")
     message = report.message
     if test.visibility == "hidden" and report.failure is not None:
-        message = f"training stopped: {describe_failure(report.failure, hidden=True)}"
+        message = _("training stopped: {reason}",
+                    reason=describe_failure(report.failure, hidden=True))
     return _result(test, status, message, curves=report.curves)
 
 

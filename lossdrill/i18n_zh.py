@@ -256,4 +256,242 @@ CATALOG: dict[str, str] = {
     "Your code printed{more}:": "你的代码的输出{more}：",
     "Every exercise passed. `lossdrill progress` shows how it went.":
         "所有练习都已通过。`lossdrill progress` 可查看学习过程。",
+    # -- grading: restarts, gradient tests, tasks
+    "not run: an earlier call to {function} did not finish within {seconds} s":
+        "未运行：之前对 {function} 的一次调用未能在 {seconds} 秒内完成",
+    "not run: the learner process stopped too often (see the tests above)":
+        "未运行：运行你代码的进程意外终止的次数过多（见上面的测试）",
+    "does not match the reference gradient": "与参考实现的梯度不符",
+    "does not match the reference gradient: {details}": "与参考实现的梯度不符：{details}",
+    "is not the derivative of your own {loss}: central differences give a different slope":
+        "不是你自己的 {loss} 的导数：中心差分给出的斜率不同",
+    "is not the derivative of the {loss}: central differences give a different slope":
+        "不是 {loss} 的导数：中心差分给出的斜率不同",
+    "is not the derivative of your own {loss}: central differences give {fd} at index "
+    "{index}, your gradient {grad}":
+        "不是你自己的 {loss} 的导数：在索引 {index} 处，中心差分给出 {fd}，你的梯度为 {grad}",
+    "is not the derivative of the {loss}: central differences give {fd} at index {index}, "
+    "your gradient {grad}":
+        "不是 {loss} 的导数：在索引 {index} 处，中心差分给出 {fd}，你的梯度为 {grad}",
+    "finite differences could not be taken: your {loss} did not return a number":
+        "无法计算有限差分：你的 {loss} 没有返回一个数",
+    "finite differences could not be taken: your {loss} {failure}":
+        "无法计算有限差分：你的 {loss} {failure}",
+    "training stopped: {reason}": "训练中止：{reason}",
+    # -- the learner process, seen from the grader
+    "the learner process is not running": "运行你代码的进程已不在运行",
+    "did not finish within {seconds} s": "未能在 {seconds} 秒内完成（超时）",
+    "sent an invalid result: {error}": "发回了无效的结果：{error}",
+    "the learner process was killed by {signal}{hint}": "运行你代码的进程被 {signal} 终止{hint}",
+    " (often the memory cap)": "（通常是超出了内存上限）",
+    " (the CPU time cap)": "（超出了 CPU 时间上限）",
+    "the learner process closed its channel to the grader":
+        "运行你代码的进程关闭了与评分程序的通信通道",
+    "the learner process exited (code {code}) — sys.exit or os._exit":
+        "运行你代码的进程退出了（退出码 {code}）——调用了 sys.exit 或 os._exit",
+    "own process and session; {seconds} s per call and for the import":
+        "独立的进程和会话；每次调用及导入限时 {seconds} 秒",
+    "memory cap {mib} MiB (RLIMIT_AS)": "内存上限 {mib} MiB（RLIMIT_AS）",
+    "output captured and capped at {kib} KiB": "输出被捕获，上限 {kib} KiB",
+    "the whole process group killed at the end": "结束时终止整个进程组",
+    # -- tasks
+    "{what} failed: {message}": "{what} 失败：{message}",
+    "{what} did not return a finite number": "{what} 没有返回一个有限的数",
+    "{what} did not return {n} finite numbers": "{what} 没有返回 {n} 个有限的数",
+    "hinge_loss at epoch {epoch}": "第 {epoch} 轮的 hinge_loss",
+    "hinge_grad at epoch {epoch}": "第 {epoch} 轮的 hinge_grad",
+    "held-out accuracy {acc:.3f} (reference {ref:.3f}, needed ≥ {need:.2f}); loss "
+    "{first:.4g} → {last:.4g} (reference {ref_last:.4g})":
+        "留出集准确率 {acc:.3f}（参考实现 {ref:.3f}，要求 ≥ {need:.2f}）；损失 "
+        "{first:.4g} → {last:.4g}（参考实现 {ref_last:.4g}）",
+    "{summary}; the loss curve leaves the reference run at epoch {epoch} ({got:.6g} vs "
+    "{want:.6g})":
+        "{summary}；损失曲线在第 {epoch} 轮偏离了参考实现的训练（你的 {got:.6g}，参考实现 "
+        "{want:.6g}）",
+    "{summary}; accuracy too low": "{summary}；准确率太低",
+    "{what} did not return a pair (w, b)": "{what} 没有返回二元组 (w, b)",
+    "{what}: w is not {d} finite numbers": "{what}：w 不是 {d} 个有限的数",
+    "{what}: b is not a finite number": "{what}：b 不是一个有限的数",
+    "held-out accuracy {acc:.3f} (reference {ref:.3f}, needed ≥ {need:.2f}); w = {w}, "
+    "b = {b:.4g}":
+        "留出集准确率 {acc:.3f}（参考实现 {ref:.3f}，要求 ≥ {need:.2f}）；w = {w}，b = {b:.4g}",
+    "{summary}; the reference run ends at w = {w}, b = {b:.4g}: follow the update rule of the "
+    "statement exactly":
+        "{summary}；参考实现的训练结束于 w = {w}，b = {b:.4g}：请严格按照题目给出的更新规则",
+    "{what} did not return a list of {k} (train_idx, val_idx) pairs":
+        "{what} 没有返回由 {k} 个 (train_idx, val_idx) 二元组组成的列表",
+    "{what}: item {f} is not a (train_idx, val_idx) pair":
+        "{what}：第 {f} 项不是 (train_idx, val_idx) 二元组",
+    "{what}: fold {f} does not hold 1-D arrays of integer indices":
+        "{what}：第 {f} 折不是由整数索引组成的一维数组",
+    "kfold_indices({n}, {k}) returns scikit-learn's KFold folds, which give the n % k extra "
+    "samples to the first folds; here fold f validates on [f·n//k, (f+1)·n//k)":
+        "kfold_indices({n}, {k}) 返回的是 scikit-learn 的 KFold 划分，它把多出的 n % k 个样本"
+        "分给前几折；这里第 f 折的验证集是 [f·n//k, (f+1)·n//k)",
+    "kfold_indices({n}, {k}): fold {f} validates on {got}, expected the contiguous block "
+    "{want} = [{start}, {stop})":
+        "kfold_indices({n}, {k})：第 {f} 折的验证集是 {got}，应为连续区间 {want} = "
+        "[{start}, {stop})",
+    "kfold_indices({n}, {k}): fold {f} trains on {got}, expected every other index in "
+    "increasing order, {want}":
+        "kfold_indices({n}, {k})：第 {f} 折的训练集是 {got}，应为其余全部索引，按递增顺序：{want}",
+    "contiguous folds for (n, k) = {cases}": "(n, k) = {cases} 时各折都是连续区间",
+    "{what} did not return a pair (scores, best)": "{what} 没有返回二元组 (scores, best)",
+    "{what}: scores must be a dict with the keys {keys}":
+        "{what}：scores 必须是以 {keys} 为键的字典",
+    "{what}: scores[{name}] is not a finite number": "{what}：scores[{name}] 不是一个有限的数",
+    "{what}: best must be one of {choices}": "{what}：best 必须是 {choices} 之一",
+    "validation MAE of the {name} model: {score:.6g}, the reference run gives {ref:.6g}; "
+    "follow the statement's folds, training loop and scoring exactly":
+        "{name} 模型的验证 MAE：{score:.6g}，参考实现的运行给出 {ref:.6g}；请严格按照题目中的"
+        "折划分、训练循环和评分方式",
+    "scores {shown}: best = {best}, but the lowest score (the smallest validation error) is "
+    "what cross-validation picks":
+        "得分 {shown}：best = {best}，但交叉验证选的是得分最低（验证误差最小）的那个",
+    "scores {shown}: best = {best} on data with outliers, where a robust loss (mae or huber) "
+    "must win":
+        "得分 {shown}：在含离群点的数据上选了 best = {best}，而这里应当胜出的是稳健损失"
+        "（mae 或 huber）",
+    "{n} samples with {percent}% outliers, {k} folds: {shown}; chose {best}":
+        "{n} 个样本（{percent}% 为离群点），{k} 折：{shown}；选择了 {best}",
+    "MSE w.r.t. the predictions (vector)": "MSE 对预测值（向量）",
+    "MSE w.r.t. the predictions (matrix)": "MSE 对预测值（矩阵）",
+    "softmax cross-entropy w.r.t. the logits": "softmax 交叉熵对 logits",
+    "ridge objective w.r.t. the weights": "岭回归目标函数对权重",
+    "Σ x³ (not quadratic)": "Σ x³（非二次函数）",
+    "numerical_grad failed on {what}: {message}": "numerical_grad 在 {what} 上失败：{message}",
+    "no array": "非数组的值",
+    "numerical_grad returned {shape} for {what}, expected shape {expected} (the shape of x)":
+        "numerical_grad 在 {what} 上返回了{shape}，应为形状 {expected}（即 x 的形状）",
+    "on {what} (h = {h:g}), element {index}: analytic gradient {exact:.8g}, yours {got:.8g} "
+    "(error {error:.2g}); central differences are within ~1e-8 here":
+        "在 {what} 上（h = {h:g}），元素 {index}：解析梯度为 {exact:.8g}，你的为 {got:.8g}"
+        "（误差 {error:.2g}）；这里中心差分的误差应在 ~1e-8 以内",
+    "matches the analytic gradients of MSE, softmax cross-entropy, ridge and two non-quadratic "
+    "functions (largest error {worst:.2g})":
+        "与 MSE、softmax 交叉熵、岭回归及两个非二次函数的解析梯度一致（最大误差 {worst:.2g}）",
+    # -- properties
+    "did not return numbers": "没有返回数值",
+    "returned shape {shape}, expected the input's shape":
+        "返回的形状为 {shape}，应与输入的形状相同",
+    "cannot be checked: the test needs 0 < p < 1 and a non-zero x":
+        "无法检查：该测试需要 0 < p < 1，且 x 不全为零",
+    "the result": "结果",
+    "the training MSE (item 0)": "训练 MSE（第 0 项）",
+    "{what} decreases somewhere, and it cannot": "{what} 在某处减小了，但它不可能减小",
+    "zeroed {dropped:.1%} of the entries, too far from the rate p: keep an entry where "
+    "rng.random(x.shape) >= p and zero it otherwise":
+        "把 {dropped:.1%} 的元素置零，与丢弃率 p 相差太远：在 rng.random(x.shape) >= p 处保留元素，"
+        "其余置零",
+    "changes the mean: the output averages {mean:.3g} times the input instead of 1; scale the "
+    "entries that are kept by 1/(1 − p) (inverted dropout)":
+        "改变了均值：输出平均是输入的 {mean:.3g} 倍，而不是 1 倍；请把保留的元素乘以 1/(1 − p)"
+        "（inverted dropout）",
+    "did not return a (loss, gradient) pair": "没有返回二元组 (loss, gradient)",
+    "returned an item {i} that is not numbers": "返回的第 {i} 项不是数值",
+    "returned a gradient of shape {shape}, expected the shape of {wrt} {expected}":
+        "返回的梯度形状为 {shape}，应与 {wrt} 的形状 {expected} 相同",
+    "returned a loss (item {i}) that is not a single number": "返回的损失（第 {i} 项）不是单个数",
+    "returns a gradient (item {gi}) that is not the derivative of its own loss (item {li}) "
+    "with respect to {wrt}: central differences give a different slope":
+        "返回的梯度（第 {gi} 项）不是它自己的损失（第 {li} 项）对 {wrt} 的导数："
+        "中心差分给出的斜率不同",
+    # -- sweeps and plots
+    "at x = {x:.3g}: {problem}": "在 x = {x:.3g} 处：{problem}",
+    "at x = {x:.3g}: did not return a single number": "在 x = {x:.3g} 处：没有返回单个数",
+    "at x = {x:.3g}: returned {value!r}": "在 x = {x:.3g} 处：返回了 {value!r}",
+    "  {label}: no value {problem}": "  {label}：没有值，{problem}",
+    ")": "）",
+    "abs {abs}{rel}": "绝对误差 {abs}{rel}",
+    ", rel {rel}": "，相对误差 {rel}",
+    "yours": "你的",
+    "Training loss by epoch — {name}": "各轮训练损失 — {name}",
+    "epoch": "轮次",
+    "Your {function} against the reference's": "你的 {function} 与参考实现的对比",
+    # -- validate
+    "{first} and {second} share the {attr} '{value}'; rename one":
+        "{first} 和 {second} 的 {attr} 都是 '{value}'；请重命名其中一个",
+    "{count} hints": "{count} 条提示",
+    "{count} hint(s); write at least {least}, from a nudge to nearly the answer":
+        "只有 {count} 条提示；请至少写 {least} 条，从轻轻点拨到几乎给出答案",
+    "no variant: add MISTAKES['{id}'] to {file}":
+        "没有对应的变体：请在 {file} 中添加 MISTAKES['{id}']",
+    "MISTAKES['{id}'] is not listed under mistakes in {file}":
+        "MISTAKES['{id}'] 没有列在 {file} 的 mistakes 中",
+    " and {count} more": " 以及另外 {count} 项",
+    "no zh text for {shown}: write them as {{en: …, zh: …}} in {file}":
+        "{shown} 没有中文（zh）文本：请在 {file} 中写成 {{en: …, zh: …}}",
+    "seed {seed}: test '{test}' {status}: {message} — fix the reference, the test or its "
+    "tolerance":
+        "种子 {seed}：测试 '{test}' {status}：{message}——请修正参考实现、该测试或它的容差",
+    "{seeds} seeds": "{seeds} 个种子",
+    "the starter does not define {names}; check the signatures":
+        "起始文件没有定义 {names}；请检查函数签名",
+    "the starter passes every test: the tests check nothing":
+        "起始文件通过了所有测试：这些测试什么也没检查",
+    "the variant passes every test: add a test it fails":
+        "该变体通过了所有测试：请添加一个它无法通过的测试",
+    "diagnosed as {names}": "被诊断为 {names}",
+    "not diagnosed": "没有被诊断出来",
+    "fails but is {what}: make the variant differ on a failing test, or list it before the "
+    "mistake it is taken for":
+        "未通过测试，但{what}：请让该变体在某个未通过的测试上结果不同，或把它列在被误认成的那个"
+        "错误之前",
+    # -- watch mode
+    "h hint · s statement · n next exercise · l list · r re-check · q quit":
+        "h 提示 · s 题目 · n 下一题 · l 列表 · r 重新检查 · q 退出",
+    "{folder}: cannot watch this folder any more ({error})":
+        "{folder}：无法再监视这个文件夹（{error}）",
+    "{folder}: the folder went away; watch it again": "{folder}：文件夹不见了；请重新开始监视",
+    "{folder}: the folder was deleted; create it again and restart `lossdrill watch`":
+        "{folder}：文件夹已被删除；请重新创建它，再重新运行 `lossdrill watch`",
+    "{file} does not exist (deleted, or not saved yet): waiting for it to appear.":
+        "{file} 不存在（已被删除，或尚未保存）：正在等待它出现。",
+    " (restarted: the previous check was stopped)": "（已重新开始：上一次检查被中止）",
+    "⟳ checking {file}…{note}": "⟳ 正在检查 {file}…{note}",
+    "warning: {warning}": "警告：{warning}",
+    "That was the last exercise.": "这已经是最后一个练习了。",
+    "{target} exists: watching it (never overwritten)": "{target} 已存在：改为监视它（不会覆盖）",
+    "wrote {target}: implement {functions}": "已写入 {target}：请实现 {functions}",
+    "watching {file} · {footer}": "正在监视 {file} · {footer}",
+    # -- lossdrill progress
+    "checks": "检查次数",
+    "first pass": "首次通过",
+    "best": "最高分",
+    "hints": "提示",
+    "total": "合计",
+    "{passed}/{total} passed": "已通过 {passed}/{total}",
+    " (check {count})": "（第 {count} 次检查）",
+    "{path}: cannot read progress ({error}); starting afresh":
+        "{path}：无法读取进度（{error}）；从头开始记录",
+    "{path}: unreadable progress file set aside as {name}; starting afresh":
+        "{path}：进度文件无法读取，已另存为 {name}；从头开始记录",
+    # -- starter files
+    "{title} — implement the functions below, then run `lossdrill check` on this file.":
+        "{title}——请实现下面的函数，然后对这个文件运行 `lossdrill check`。",
+    "`lossdrill show {id}` shows the statement; `lossdrill hint {id}` gives a hint.":
+        "`lossdrill show {id}` 显示题目；`lossdrill hint {id}` 给出一条提示。",
+    "{target}: already exists; pass --force to overwrite it, or give another path":
+        "{target}：已存在；传入 --force 覆盖它，或换一个路径",
+    "{folder}: no such folder; create it or choose another path":
+        "{folder}：文件夹不存在；请创建它或另选一个路径",
+    # -- the instructor's commands
+    "--exercises {text}: give exercise ids such as ex1,ex3":
+        "--exercises {text}：请给出练习编号，如 ex1,ex3",
+    "--exercises: {error}": "--exercises：{error}",
+    "{folder}: no such folder of submissions; check the path":
+        "{folder}：提交文件夹不存在；请检查路径",
+    "--out {out}: inside the submissions folder {submissions}; write the results elsewhere "
+    "(e.g. --out graded)":
+        "--out {out}：位于提交文件夹 {submissions} 之内；请把结果写到别处（例如 --out graded）",
+    "{id} {slug}: {visible} visible tests (answers recorded), {hidden} hidden tests left out":
+        "{id} {slug}：{visible} 个可见测试（已记录答案），{hidden} 个隐藏测试未包含",
+    "wrote {out}: students run `lossdrill check FILE --pack {out}` offline":
+        "已写入 {out}：学生可离线运行 `lossdrill check FILE --pack {out}`",
+    "--hidden-visibility {value}: expected one of {choices}":
+        "--hidden-visibility {value}：应为 {choices} 之一",
+    "wrote {out} and {archive}: upload {name} as the assignment's autograder on Gradescope":
+        "已写入 {out} 和 {archive}：请在 Gradescope 上把 {name} 上传为该作业的自动评分程序",
+    "wrote {out}: push it as the assignment's template repository":
+        "已写入 {out}：请把它推送为该作业的模板仓库",
 }

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from lossdrill.i18n import _
 from lossdrill.results import CheckResult, TestResult
 
 if TYPE_CHECKING:
@@ -61,18 +62,20 @@ def render_sweep(console: Console, sweep: Sweep, title: str) -> None:
     _draw(console, lines, sweep.xlabel)
     for curve in sweep.curves:
         if curve.problem and curve.role == "learner":
-            console.print(Text(f"  {curve.label}: no value {curve.problem}", style="red"))
+            console.print(Text(_("  {label}: no value {problem}", label=curve.label,
+                                 problem=curve.problem), style="red"))
 
 
 def render_training(console: Console, test: TestResult) -> None:
     lines = []
     for label, curve in test.curves.items():
         role = "reference" if label == "reference" else "learner"
-        shown = "yours" if label == "learner" else label
+        shown = _("yours") if label == "learner" else _(label)
         lines.append(Line(shown, role, list(range(len(curve))), curve, _COLOURS[role][0],
                           _MARKERS[role][0]))
-    console.print(Text(f"Training loss by epoch — {test.name}", style="bold"))
-    _draw(console, lines, "epoch")
+    console.print(Text(_("Training loss by epoch — {name}", name=test.label or test.name),
+                       style="bold"))
+    _draw(console, lines, _("epoch"))
 
 
 def render_plots(console: Console, result: CheckResult, sweep: Sweep | None) -> None:
@@ -82,7 +85,8 @@ def render_plots(console: Console, result: CheckResult, sweep: Sweep | None) -> 
         if test.curves and test.status != "passed" and len(test.curves) > 1:
             render_training(console, test)
     if sweep is not None and not result.passed:
-        render_sweep(console, sweep, f"Your {sweep.function} against the reference's")
+        render_sweep(console, sweep, _("Your {function} against the reference's",
+                                       function=sweep.function))
 
 
 def _draw(console: Console, lines: list[Line], xlabel: str) -> None:

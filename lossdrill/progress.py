@@ -117,7 +117,10 @@ def read_state(path: Path) -> tuple[dict[str, dict[str, Any]], str]:
     except FileNotFoundError:
         return {}, ""
     except OSError as exc:
-        return {}, f"{path}: cannot read progress ({exc.strerror}); starting afresh"
+        from lossdrill.i18n import _
+
+        return {}, _("{path}: cannot read progress ({error}); starting afresh", path=path,
+                     error=exc.strerror)
     try:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
@@ -132,8 +135,10 @@ def read_state(path: Path) -> tuple[dict[str, dict[str, Any]], str]:
             aside = path.with_name(f"{STATE_FILE}.unreadable-{stamp}-{n}")
         with contextlib.suppress(OSError):
             path.replace(aside)
-        return {}, (f"{path}: unreadable progress file set aside as {aside.name}; "
-                    "starting afresh")
+        from lossdrill.i18n import _
+
+        return {}, _("{path}: unreadable progress file set aside as {name}; starting afresh",
+                     path=path, name=aside.name)
 
 
 def _remove_stale_temporaries(folder: Path) -> None:
@@ -158,6 +163,7 @@ class Row:
     max_score: float
     hints_used: int
     hints_total: int
+    label: str = ""  # the title in the learner's language, when the summary was made
 
     @property
     def passed(self) -> bool:
@@ -212,6 +218,9 @@ class Summary:
 def summarise(exercises: Sequence[Exercise], data: dict[str, dict[str, Any]]) -> Summary:
     """One row per exercise of the pack, in its order; values the file holds that are not of
     the expected type count as absent rather than stopping the summary."""
+    from lossdrill.i18n import language
+
+    lang = language()
     rows = []
     for ex in exercises:
         state = data.get(ex.id, {})
@@ -224,6 +233,7 @@ def summarise(exercises: Sequence[Exercise], data: dict[str, dict[str, Any]]) ->
             max_score=ex.max_score,
             hints_used=min(_number(state.get("hints_used"), int), len(ex.hints)),
             hints_total=len(ex.hints),
+            label=ex.text("title", lang),
         ))
     return Summary(rows)
 

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from lossdrill.compare import as_array, close_mask
-from lossdrill.i18n import _
+from lossdrill.i18n import N_, _
 from lossdrill.sandbox.process import Outcome
 from lossdrill.spec import Tolerance
 
@@ -46,7 +46,7 @@ class Context:
             value = value[int(self.params["item"])]
         arr = as_array(value)
         if arr is None:
-            raise PropertyViolated("did not return numbers")
+            raise PropertyViolated(_("did not return numbers"))
         return arr.astype(np.float64)
 
     def same(self, a: Any, b: Any) -> bool:
@@ -117,8 +117,8 @@ def nondecreasing(ctx: Context) -> str | None:
     value = ctx.numbers(ctx.call()).ravel()
     slack = ctx.tol.atol + ctx.tol.rtol * np.abs(value[:-1])
     if (np.diff(value) < -slack).any():
-        what = ctx.params.get("what", "the result")
-        return f"{what} decreases somewhere, and it cannot"
+        what = _(str(ctx.params.get("what", N_("the result"))))
+        return _("{what} decreases somewhere, and it cannot", what=what)
     return None
 
 
@@ -132,20 +132,22 @@ def dropout_fraction(ctx: Context) -> str | None:
     sigmas = float(ctx.params.get("sigmas", 5.0))
     out = ctx.numbers(ctx.call())
     if out.shape != x.shape:
-        raise PropertyViolated(f"returned shape {out.shape}, expected the input's shape")
+        raise PropertyViolated(_("returned shape {shape}, expected the input's shape",
+                                 shape=out.shape))
     live = x != 0
     n = int(live.sum())
     if n == 0 or not 0.0 < p < 1.0:
-        raise PropertyViolated("cannot be checked: the test needs 0 < p < 1 and a non-zero x")
+        raise PropertyViolated(_("cannot be checked: the test needs 0 < p < 1 and a non-zero "
+                                 "x"))
     dropped = float(np.mean(out[live] == 0.0))
     if abs(dropped - p) > sigmas * np.sqrt(p * (1.0 - p) / n):
-        return (f"zeroed {dropped:.1%} of the entries, too far from the rate p: keep an entry "
-                "where rng.random(x.shape) >= p and zero it otherwise")
+        return _("zeroed {dropped:.1%} of the entries, too far from the rate p: keep an entry "
+                 "where rng.random(x.shape) >= p and zero it otherwise", dropped=dropped)
     # Each out/x is keep/(1 − p): mean 1 and variance p/(1 − p) under inverted dropout.
     mean = float(np.mean(out[live] / x[live]))
     if abs(mean - 1.0) > sigmas * np.sqrt(p / ((1.0 - p) * n)):
-        return (f"changes the mean: the output averages {mean:.3g} times the input instead of "
-                "1; scale the entries that are kept by 1/(1 − p) (inverted dropout)")
+        return _("changes the mean: the output averages {mean:.3g} times the input instead of "
+                 "1; scale the entries that are kept by 1/(1 − p) (inverted dropout)", mean=mean)
     return None
 
 
@@ -160,16 +162,16 @@ def gradient_consistent(ctx: Context) -> str | None:
 
     def item(value: Any, i: int) -> np.ndarray:
         if not isinstance(value, (tuple, list)) or len(value) <= max(li, gi):
-            raise PropertyViolated("did not return a (loss, gradient) pair")
+            raise PropertyViolated(_("did not return a (loss, gradient) pair"))
         arr = as_array(value[i])
         if arr is None:
-            raise PropertyViolated(f"returned an item {i} that is not numbers")
+            raise PropertyViolated(_("returned an item {i} that is not numbers", i=i))
         return arr.astype(np.float64)
 
     grad = item(ctx.call(), gi)
     if grad.shape != x.shape:
-        raise PropertyViolated(f"returned a gradient of shape {grad.shape}, expected the shape "
-                               f"of {wrt} {x.shape}")
+        raise PropertyViolated(_("returned a gradient of shape {shape}, expected the shape of "
+                                 "{wrt} {expected}", shape=grad.shape, wrt=wrt, expected=x.shape))
     slopes = np.empty(x.size)
     for i in range(x.size):
         flat_move = np.zeros(x.size)
@@ -178,13 +180,15 @@ def gradient_consistent(ctx: Context) -> str | None:
         up = item(ctx.call({**ctx.args, wrt: x + move}), li)
         down = item(ctx.call({**ctx.args, wrt: x - move}), li)
         if up.ndim or down.ndim:
-            raise PropertyViolated(f"returned a loss (item {li}) that is not a single number")
+            raise PropertyViolated(_("returned a loss (item {i}) that is not a single number",
+                                     i=li))
         slopes[i] = (float(up) - float(down)) / (2 * step)
     fd = slopes.reshape(x.shape)
     # As tolerant as the gradient tests' finite differences (grading.FD_TOLERANCE).
     if not close_mask(fd, grad, Tolerance(rtol=1e-4, atol=1e-6)).all():
-        return (f"returns a gradient (item {gi}) that is not the derivative of its own loss "
-                f"(item {li}) with respect to {wrt}: central differences give a different slope")
+        return _("returns a gradient (item {gi}) that is not the derivative of its own loss "
+                 "(item {li}) with respect to {wrt}: central differences give a different slope",
+                 gi=gi, li=li, wrt=wrt)
     return None
 
 

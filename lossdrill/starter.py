@@ -6,25 +6,30 @@ import os
 from pathlib import Path
 
 from lossdrill.errors import UsageError
+from lossdrill.i18n import _, language
 from lossdrill.spec import Exercise
 
 
 def starter_source(ex: Exercise) -> str:
+    lang = language()
     lines = [
         f"# lossdrill: {ex.id}",
-        f'"""{ex.title} — implement the functions below, then run `lossdrill check` on this '
-        'file.',
+        '"""' + _("{title} — implement the functions below, then run `lossdrill check` on this "
+                  "file.", title=ex.text("title", lang)),
         "",
-        f"`lossdrill show {ex.id}` shows the statement; `lossdrill hint {ex.id}` gives a hint.",
+        _("`lossdrill show {id}` shows the statement; `lossdrill hint {id}` gives a hint.",
+          id=ex.id),
         '"""',
         "import numpy as np",
         "",
     ]
-    for fn in (f for f in ex.functions if not f.given):
+    for i, fn in enumerate(ex.functions):
+        if fn.given:
+            continue
         signature = fn.signature.replace("-> ndarray", "-> np.ndarray")
         lines += ["", f"def {signature}:"]
         if fn.summary:
-            lines.append(f'    """{fn.summary}"""')
+            lines.append(f'    """{ex.text(f"functions[{i}].summary", lang)}"""')
         lines += ["    raise NotImplementedError", ""]
     return "\n".join(lines)
 
@@ -34,10 +39,11 @@ def write_starter(ex: Exercise, path: Path | None, *, force: bool) -> Path:
     if target.is_dir():
         target = target / f"{ex.id}.py"
     if target.exists() and not force:
-        raise UsageError(f"{target}: already exists; pass --force to overwrite it, or give "
-                         "another path")
+        raise UsageError(_("{target}: already exists; pass --force to overwrite it, or give "
+                           "another path", target=target))
     if not target.parent.is_dir():
-        raise UsageError(f"{target.parent}: no such folder; create it or choose another path")
+        raise UsageError(_("{folder}: no such folder; create it or choose another path",
+                           folder=target.parent))
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(starter_source(ex), encoding="utf-8")
     os.replace(tmp, target)

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from lossdrill.compare import as_array
+from lossdrill.i18n import _, language
 from lossdrill.sandbox.process import LearnerProcess, Outcome
 from lossdrill.signature import parameters
 from lossdrill.spec import Exercise, Plot
@@ -40,7 +41,7 @@ class Curve:
 
     @property
     def label(self) -> str:
-        who = "reference" if self.role == "reference" else "yours"
+        who = _("reference") if self.role == "reference" else _("yours")
         return f"{who} ({self.series})" if self.series else who
 
 
@@ -84,7 +85,9 @@ def _calls(ex: Exercise, plot: Plot) -> list[tuple[str, list[dict[str, Any]]]]:
     order = [name for name, _ in parameters(signature)]
     out = []
     series = plot.series or ()
-    for label, extra in [(s.label, s.args) for s in series] or [("", {})]:
+    lang = language()
+    labelled = [(ex.text(f"plot.series[{i}].label", lang), s.args) for i, s in enumerate(series)]
+    for label, extra in labelled or [("", {})]:
         fixed = resolve_args({**plot.args, **extra}, test_rng(VISIBLE_SEED, "plot"))
         points = []
         for x in xs(plot):
@@ -105,11 +108,11 @@ def _value(outcome: Outcome) -> float:
 def _problem(outcome: Outcome, x: float) -> str:
     if not outcome.ok:
         last = outcome.message.strip().splitlines()[-1] if outcome.message.strip() else ""
-        return f"at x = {x:.3g}: {last or outcome.kind}"
+        return _("at x = {x:.3g}: {problem}", x=x, problem=last or outcome.kind)
     arr = as_array(outcome.value)
     if arr is None or arr.size != 1:
-        return f"at x = {x:.3g}: did not return a single number"
-    return f"at x = {x:.3g}: returned {float(arr.reshape(()).real)!r}"
+        return _("at x = {x:.3g}: did not return a single number", x=x)
+    return _("at x = {x:.3g}: returned {value!r}", x=x, value=float(arr.reshape(()).real))
 
 
 def curves(ex: Exercise, call: Caller, role: str, deadline: float | None = None
@@ -141,7 +144,8 @@ def reference_sweep(ex: Exercise) -> Sweep:
     assert ex.plot is not None
     reference = load_reference(ex)
     found = curves(ex, reference.call, "reference") or []
-    return Sweep(ex.plot.function, ex.plot.x or ex.plot.sweep, xs(ex.plot).tolist(), found)
+    xlabel = ex.text("plot.x", language()) if ex.plot.x else ex.plot.sweep
+    return Sweep(ex.plot.function, xlabel, xs(ex.plot).tolist(), found)
 
 
 def learner_sweep(ex: Exercise, path: Path, process: LearnerProcess) -> Sweep | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lossdrill.catalog import Pack
 from lossdrill.errors import SpecError
 from lossdrill.grading import check_functions
+from lossdrill.i18n import _
 from lossdrill.reference import load_reference
 from lossdrill.spec import Exercise, load_exercise
 from lossdrill.starter import starter_source
@@ -52,8 +53,9 @@ def _unique(exercises: list[Exercise]) -> list[Finding]:
             value = getattr(ex, attr)
             if value in seen:
                 findings.append(Finding(ex.id, f"unique {attr}", False,
-                                        f"{ex.path.name} and {seen[value]} share the {attr} "
-                                        f"'{value}'; rename one"))
+                                        _("{first} and {second} share the {attr} '{value}'; "
+                                          "rename one", first=ex.path.name, second=seen[value],
+                                          attr=attr, value=value)))
             seen[value] = ex.path.name
     return findings
 
@@ -61,9 +63,10 @@ def _unique(exercises: list[Exercise]) -> list[Finding]:
 def _validate_exercise(ex: Exercise, seeds: int) -> Iterator[Finding]:
     yield Finding(ex.id, "spec loads", True)
     enough = len(ex.hints) >= MIN_HINTS
-    yield Finding(ex.id, "hint ladder", enough, f"{len(ex.hints)} hints" if enough else
-                  f"{len(ex.hints)} hint(s); write at least {MIN_HINTS}, from a nudge to "
-                  "nearly the answer")
+    yield Finding(ex.id, "hint ladder", enough,
+                  _("{count} hints", count=len(ex.hints)) if enough else
+                  _("{count} hint(s); write at least {least}, from a nudge to nearly the answer",
+                    count=len(ex.hints), least=MIN_HINTS))
     yield _translated(ex)
     try:
         reference = load_reference(ex)
@@ -76,12 +79,14 @@ def _validate_exercise(ex: Exercise, seeds: int) -> Iterator[Finding]:
     for mistake in ex.mistakes:
         if mistake.id not in reference.variants:
             yield Finding(ex.id, f"mistake {mistake.id}", False,
-                          f"no variant: add MISTAKES['{mistake.id}'] to {ex.solution_path.name}")
+                          _("no variant: add MISTAKES['{id}'] to {file}", id=mistake.id,
+                            file=ex.solution_path.name))
             continue
         yield _mistake_recognised(ex, mistake.id, reference.with_mistake(mistake.id))
     for extra in sorted(set(reference.variants) - listed):
         yield Finding(ex.id, f"mistake {extra}", False,
-                      f"MISTAKES['{extra}'] is not listed under mistakes in {ex.path.name}")
+                      _("MISTAKES['{id}'] is not listed under mistakes in {file}", id=extra,
+                        file=ex.path.name))
 
 
 def text_paths(ex: Exercise) -> list[str]:
@@ -103,10 +108,11 @@ def _translated(ex: Exercise) -> Finding:
     """Every text also in Chinese (`{en: …, zh: …}`)."""
     missing = [p for p in text_paths(ex) if p not in ex.translations.get("zh", {})]
     if missing:
-        shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6
-                                          else "")
+        shown = ", ".join(missing[:6]) + (_(" and {count} more", count=len(missing) - 6)
+                                          if len(missing) > 6 else "")
         return Finding(ex.id, "translations", False,
-                       f"no zh text for {shown}: write them as {{en: …, zh: …}} in {ex.path.name}")
+                       _("no zh text for {shown}: write them as {{en: …, zh: …}} in {file}",
+                         shown=shown, file=ex.path.name))
     return Finding(ex.id, "translations", True, "en, zh")
 
 
@@ -121,9 +127,10 @@ def _reference_passes(ex: Exercise, functions: dict, seeds: int) -> Finding:
         if failing:
             test = failing[0]
             return Finding(ex.id, "reference passes", False,
-                           f"seed {seed}: test '{test.name}' {test.status}: {test.message} — "
-                           "fix the reference, the test or its tolerance")
-    return Finding(ex.id, "reference passes", True, f"{seeds} seeds")
+                           _("seed {seed}: test '{test}' {status}: {message} — fix the "
+                             "reference, the test or its tolerance", seed=seed, test=test.name,
+                             status=_(test.status), message=test.message))
+    return Finding(ex.id, "reference passes", True, _("{seeds} seeds", seeds=seeds))
 
 
 def _starter_fails(ex: Exercise) -> Finding:
@@ -132,11 +139,12 @@ def _starter_fails(ex: Exercise) -> Finding:
     missing = [f for f in ex.function_names if f not in namespace]
     if missing:
         return Finding(ex.id, "starter fails", False,
-                       f"the starter does not define {', '.join(missing)}; check the signatures")
+                       _("the starter does not define {names}; check the signatures",
+                         names=", ".join(missing)))
     result = check_functions(ex, {f: namespace[f] for f in ex.function_names}, seed=0)
     if result.status == "passed":
         return Finding(ex.id, "starter fails", False,
-                       "the starter passes every test: the tests check nothing")
+                       _("the starter passes every test: the tests check nothing"))
     return Finding(ex.id, "starter fails", True)
 
 
@@ -144,11 +152,13 @@ def _mistake_recognised(ex: Exercise, mistake_id: str, functions: dict) -> Findi
     check = f"mistake {mistake_id}"
     result = check_functions(ex, functions, seed=secrets.randbelow(2**31))
     if result.status == "passed":
-        return Finding(ex.id, check, False, "the variant passes every test: add a test it fails")
+        return Finding(ex.id, check, False,
+                       _("the variant passes every test: add a test it fails"))
     named = [d.id for d in result.diagnoses]
     if named[:1] != [mistake_id]:
-        what = f"diagnosed as {', '.join(named)}" if named else "not diagnosed"
+        what = (_("diagnosed as {names}", names=", ".join(named)) if named else
+                _("not diagnosed"))
         return Finding(ex.id, check, False,
-                       f"fails but is {what}: make the variant differ on a failing test, or "
-                       "list it before the mistake it is taken for")
+                       _("fails but is {what}: make the variant differ on a failing test, or "
+                         "list it before the mistake it is taken for", what=what))
     return Finding(ex.id, check, True)

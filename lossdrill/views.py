@@ -93,14 +93,27 @@ def render_dashboard(console: Console, summary: Summary, folder: Path) -> None:
 
 def _title(row: Row) -> str:
     """A row's title in the learner's language (the summary holds the English)."""
-    if language() == "en":
-        return row.title
+    return _titles([row])[row.id]
+
+
+def _titles(rows: list[Row]) -> dict[str, str]:
+    """The rows' titles in the learner's language, the pack read once for them all."""
+    english = {row.id: row.label or row.title for row in rows}
+    if language() == "en" or all(row.label for row in rows):
+        return english
     from lossdrill.catalog import Catalog, find_pack
 
     try:
-        return Catalog(find_pack(None)).get(row.id).text("title", language())
-    except Exception:  # a pack that changed under us: the English title will do
-        return row.title
+        catalog = Catalog(find_pack(None))
+    except Exception:  # no pack to read: the English titles will do
+        return english
+    titles = {}
+    for row in rows:
+        try:
+            titles[row.id] = catalog.get(row.id).text("title", language())
+        except Exception:  # a pack that changed under us: the English title will do
+            titles[row.id] = row.title
+    return titles
 
 
 def _state(row: Row) -> Text:
@@ -118,29 +131,32 @@ def _state(row: Row) -> Text:
 def render_progress(console: Console, summary: Summary) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_footer=True)
     table.add_column("", width=1)
-    table.add_column("exercise", footer="total")
-    table.add_column("checks", justify="right", footer=str(summary.attempts))
-    table.add_column("first pass", footer=f"{summary.passed}/{len(summary.rows)} passed")
-    table.add_column("best", justify="right",
+    table.add_column(_("exercise"), footer=_("total"))
+    table.add_column(_("checks"), justify="right", footer=str(summary.attempts))
+    table.add_column(_("first pass"), footer=_("{passed}/{total} passed", passed=summary.passed,
+                                                total=len(summary.rows)))
+    table.add_column(_("best"), justify="right",
                      footer=f"{summary.best_points:g}/{summary.max_points:g}")
-    table.add_column("hints", justify="right", footer=str(summary.hints_used))
+    table.add_column(_("hints"), justify="right", footer=str(summary.hints_used))
+    titles = _titles(list(summary.rows))
     for row in summary.rows:
         if row.passed:
             mark = Text("✓", style="green")
             when = row.first_pass.replace("T", " ")[:16]
             if row.attempts_to_pass:
-                when += f" (check {row.attempts_to_pass})"
+                when += _(" (check {count})", count=row.attempts_to_pass)
         else:
             mark = Text("·" if row.started else " ", style="yellow")
             when = ""
         best = f"{row.best_score:g}/{row.max_score:g}" if row.attempts else "—"
-        table.add_row(mark, f"{row.id} · {row.title}", str(row.attempts or "—"), when, best,
+        table.add_row(mark, f"{row.id} · {titles[row.id]}", str(row.attempts or "—"), when, best,
                       f"{row.hints_used}/{row.hints_total}" if row.hints_used else "—",
                       style="" if row.started else "dim")
     console.print(table)
     total = len(summary.rows)
-    console.print(Text.assemble(bar(summary.passed, total), f"  {summary.passed} of {total} "
-                                "exercises passed"))
+    console.print(Text.assemble(bar(summary.passed, total),
+                                _("  {passed} of {total} exercises passed",
+                                  passed=summary.passed, total=total)))
 
 
 # -- watch mode's report --------------------------------------------------------------------

@@ -29,12 +29,13 @@ from rich.text import Text
 from lossdrill.background import Job, Runner, decode_answer, request
 from lossdrill.catalog import Catalog
 from lossdrill.errors import LossdrillError
+from lossdrill.i18n import N_, _
 from lossdrill.spec import Exercise
 
 KEYS = {"h": "hint", "s": "statement", "n": "next", "l": "list", "r": "recheck",
         "\r": "recheck", "\n": "recheck", "q": "quit", "\x03": "quit", "\x04": "quit",
         "?": "help"}
-FOOTER = "h hint · s statement · n next exercise · l list · r re-check · q quit"
+FOOTER = N_("h hint · s statement · n next exercise · l list · r re-check · q quit")
 QUIET_S = 0.15  # a save is over when its folder has been quiet this long
 IDLE_S = 1.0
 
@@ -93,13 +94,15 @@ class FolderWatcher:
             # Our own Debouncer groups events; watchfiles only batches what arrives together.
             for changes in watchfiles.watch(self.folder, recursive=False, debounce=50, step=10,
                                             stop_event=self._stop, raise_interrupt=False):
-                for _, changed in changes:
+                for _change, changed in changes:
                     self.names.put(Path(changed).name)
                 self._wake()
         except Exception as exc:  # noqa: BLE001  (the loop reports it and ends)
-            self.error = f"{self.folder}: cannot watch this folder any more ({exc})"
+            self.error = _("{folder}: cannot watch this folder any more ({error})",
+                           folder=self.folder, error=exc)
         if not self._stop.is_set():
-            self.error = self.error or f"{self.folder}: the folder went away; watch it again"
+            self.error = self.error or _("{folder}: the folder went away; watch it again",
+                                         folder=self.folder)
             self._wake()
 
     def _wake(self) -> None:
@@ -200,8 +203,8 @@ class Session:
                 if self._step(watcher, keys) == "quit":
                     return 0
                 if not self.folder.is_dir():
-                    watcher.error = (f"{self.folder}: the folder was deleted; create it "
-                                     "again and restart `lossdrill watch`")
+                    watcher.error = _("{folder}: the folder was deleted; create it again and "
+                                      "restart `lossdrill watch`", folder=self.folder)
                 if watcher.error:
                     self.console.print(Text(watcher.error, style="red"))
                     return 2
@@ -247,15 +250,17 @@ class Session:
         restarted = self._cancel()
         if not self.file.exists():
             self._clear()
-            self.console.print(Text(f"{self.file} does not exist (deleted, or not saved yet): "
-                                    "waiting for it to appear.", style="yellow"))
+            self.console.print(Text(_("{file} does not exist (deleted, or not saved yet): "
+                                      "waiting for it to appear.", file=self.file),
+                                    style="yellow"))
             self._footer()
             return
         self.job = self.runner.start(request(
             self.file, self.ex.id, self.options.pack, seed=self.options.seed,
             timeout=self.options.timeout, shown_as=str(self.file)))
-        note = " (restarted: the previous check was stopped)" if restarted else ""
-        self.console.print(Text(f"⟳ checking {self.file}…{note}", style="dim"))
+        note = _(" (restarted: the previous check was stopped)") if restarted else ""
+        self.console.print(Text(_("⟳ checking {file}…{note}", file=self.file, note=note),
+                                style="dim"))
 
     def _cancel(self) -> bool:
         if self.job is None:
@@ -281,7 +286,8 @@ class Session:
         progress.record_check(self.ex.id, result.score, result.passed)
         render_compact(self.console, result, sweep)
         if progress.warning:
-            self.console.print(Text(f"warning: {progress.warning}", style="yellow"))
+            self.console.print(Text(_("warning: {warning}", warning=progress.warning),
+                                    style="yellow"))
         self._footer()
 
     # -- keys -------------------------------------------------------------------------------
@@ -319,15 +325,16 @@ class Session:
 
         following = self.catalog.next_after(self.ex)
         if following is None:
-            self.console.print(Text("That was the last exercise.", style="green"))
+            self.console.print(Text(_("That was the last exercise."), style="green"))
             self._footer()
             return
         target = self.file.parent / f"{following.id}.py"
         if target.exists():
-            message = f"{target} exists: watching it (never overwritten)"
+            message = _("{target} exists: watching it (never overwritten)", target=target)
         else:
             write_starter(following, target, force=False)
-            message = f"wrote {target}: implement {', '.join(following.function_names)}"
+            message = _("wrote {target}: implement {functions}", target=target,
+                        functions=", ".join(following.function_names))
         self._cancel()
         self.ex, self.file = following, target
         self.console.print(Text(message, style="green"))
@@ -340,7 +347,8 @@ class Session:
             self.console.clear()
 
     def _footer(self) -> None:
-        self.console.print(Text(f"watching {self.file} · {FOOTER}", style="dim"))
+        self.console.print(Text(_("watching {file} · {footer}", file=self.file,
+                                  footer=_(FOOTER)), style="dim"))
 
 
 def watch(console: Console, catalog: Catalog, ex: Exercise, file: Path, options: Options

@@ -181,3 +181,47 @@ def test_language_detection(monkeypatch: pytest.MonkeyPatch) -> None:
     assert language() == "zh"
     with pytest.raises(ValueError):
         set_language("fr")
+
+
+# Sentences of the gradient tests, the tasks and the plots that must not stay English in zh.
+_ENGLISH = ("does not match the reference gradient", "is not the derivative of",
+            "central differences", "finite differences could not", "training stopped",
+            "held-out accuracy", "the loss curve leaves", "accuracy too low", "at epoch",
+            "Training loss by epoch", "yours", "largest error", "abs error", "not run:",
+            "did not finish within", "the learner process")
+
+
+def test_a_failing_gradient_test_and_task_in_chinese(tmp_path: Path) -> None:
+    wrong_sign = REPO / "tests" / "learners" / "ex3" / "mistake_grad-wrong-sign.py"
+    run = lossdrill("--lang", "zh", "check", str(wrong_sign), "--seed", "1", cwd=tmp_path)
+    assert run.returncode == 1, run.stderr
+    text = run.stdout.replace("\n", "")
+    assert "与参考实现的梯度不符" in text
+    assert "留出集准确率" in text and "损失曲线在第" in text and "轮偏离了参考实现" in text
+    assert "各轮训练损失" in text
+    for english in _ENGLISH:
+        assert english not in run.stdout, english
+
+
+def test_finite_differences_and_a_stopped_training_in_chinese(tmp_path: Path) -> None:
+    # The right subgradient of a loss twice too large, and a loss that fails at w = 0.
+    source = (REPO / "tests" / "learners" / "ex3" / "hinge_vectorised.py").read_text()
+    source = source.replace(
+        "    return float(np.mean(np.maximum(0.0, 1.0 - y * s)))",
+        "    if not s.any():\n        raise RuntimeError('boom')\n"
+        "    return 2 * float(np.mean(np.maximum(0.0, 1.0 - y * s)))")
+    learner = tmp_path / "ex3.py"
+    learner.write_text(source)
+    set_language("zh")
+    ex = Catalog(find_pack(None)).get("ex3")
+    result = check_file(ex, learner, seed=1)
+    messages = {t.name: t.message for t in result.tests}
+    assert "hinge_grad 不是你自己的 hinge_loss 的导数：在索引" in messages[
+        "gradient at margin exactly 1"]
+    assert "中心差分给出" in messages["gradient at margin exactly 1"]
+    assert messages["train a linear classifier"].startswith("训练中止：第 0 轮的 hinge_loss 失败")
+    out = console()
+    render_check(out, result)
+    text = out.file.getvalue()  # type: ignore[attr-defined]
+    for english in _ENGLISH:
+        assert english not in text, english

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from lossdrill.errors import UsageError
+from lossdrill.i18n import _
 
 if TYPE_CHECKING:
     from lossdrill.catalog import Catalog
@@ -48,7 +49,8 @@ def _names(text: str | None) -> list[str] | None:
         return None
     names = [n.strip() for n in text.split(",") if n.strip()]
     if not names:
-        raise UsageError(f"--exercises {text!r}: give exercise ids such as ex1,ex3")
+        raise UsageError(_("--exercises {text}: give exercise ids such as ex1,ex3",
+                           text=repr(text)))
     return names
 
 
@@ -60,7 +62,7 @@ def _exercises(catalog: Catalog, names: list[str] | None) -> list[Exercise] | No
         try:
             found.append(catalog.get(name))
         except UsageError as exc:
-            raise UsageError(f"--exercises: {exc}") from None
+            raise UsageError(_("--exercises: {error}", error=exc)) from None
     return found
 
 
@@ -74,11 +76,13 @@ def _cores() -> int:
 def _memory(text: str) -> int:
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", text.lower())
     if not match:
-        raise UsageError(f"--memory {text!r}: expected a size such as 512M or 2G")
+        raise UsageError(_("--memory {text}: expected a size such as 512M or 2G",
+                           text=repr(text)))
     size = int(float(match.group(1)) * {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30,
                                         "t": 1 << 40}[match.group(2)])
     if size < 64 << 20:
-        raise UsageError(f"--memory {text!r}: at least 64M is needed to run Python with NumPy")
+        raise UsageError(_("--memory {text}: at least 64M is needed to run Python with NumPy",
+                           text=repr(text)))
     return size
 
 
@@ -109,10 +113,12 @@ def grade(
     from lossdrill.classroom.seeds import course_secret
 
     if not submissions.is_dir():
-        raise UsageError(f"{submissions}: no such folder of submissions; check the path")
+        raise UsageError(_("{folder}: no such folder of submissions; check the path",
+                           folder=submissions))
     if inside(out, submissions):
-        raise UsageError(f"--out {out}: inside the submissions folder {submissions}; write the "
-                         "results elsewhere (e.g. --out graded)")
+        raise UsageError(_("--out {out}: inside the submissions folder {submissions}; write the "
+                           "results elsewhere (e.g. --out graded)", out=out,
+                           submissions=submissions))
     writable_output(out, ".lossdrill", "grading output")
     cap = _memory(memory)
     entries = read_roster(roster) if roster is not None else None
@@ -142,9 +148,11 @@ def release(
     wanted = _exercises(catalog, _names(exercises))
     released = release_pack(catalog, out, [e.id for e in wanted] if wanted else None)
     for item in released:
-        typer.echo(f"{item.exercise.id} {item.exercise.slug}: {item.visible} visible tests "
-                   f"(answers recorded), {item.hidden} hidden tests left out")
-    typer.echo(f"wrote {out}: students run `lossdrill check FILE --pack {out}` offline")
+        typer.echo(_("{id} {slug}: {visible} visible tests (answers recorded), {hidden} hidden "
+                     "tests left out", id=item.exercise.id, slug=item.exercise.slug,
+                     visible=item.visible, hidden=item.hidden))
+    typer.echo(_("wrote {out}: students run `lossdrill check FILE --pack {out}` offline",
+                 out=out))
 
 
 @export_app.command("gradescope")
@@ -163,15 +171,15 @@ def export_gradescope(
     from lossdrill.classroom.seeds import check_secret
 
     if hidden not in HIDDEN_CHOICES:
-        raise UsageError(f"--hidden-visibility {hidden!r}: expected one of "
-                         f"{', '.join(HIDDEN_CHOICES)}")
+        raise UsageError(_("--hidden-visibility {value}: expected one of {choices}",
+                           value=repr(hidden), choices=", ".join(HIDDEN_CHOICES)))
     if secret is not None:
         check_secret(secret, "--secret")
     catalog = _catalog(pack)
     wanted = _exercises(catalog, _names(exercises)) or catalog.all()
     archive = write_bundle(catalog, wanted, out, secret=secret, hidden=hidden, timeout=timeout)
-    typer.echo(f"wrote {out} and {archive}: upload {archive.name} as the assignment's "
-               "autograder on Gradescope")
+    typer.echo(_("wrote {out} and {archive}: upload {name} as the assignment's autograder on "
+                 "Gradescope", out=out, archive=archive, name=archive.name))
 
 
 @export_app.command("github-classroom")
@@ -189,4 +197,4 @@ def export_github(
     catalog = _catalog(pack)
     wanted = _exercises(catalog, _names(exercises)) or catalog.all()
     write_template(catalog, wanted, out, install)
-    typer.echo(f"wrote {out}: push it as the assignment's template repository")
+    typer.echo(_("wrote {out}: push it as the assignment's template repository", out=out))

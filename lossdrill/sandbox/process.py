@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lossdrill.i18n import _
 from lossdrill.sandbox.forkserver import Child, ForkServer
 from lossdrill.sandbox.protocol import (
     HEADER_SIZE,
@@ -186,10 +187,11 @@ class LearnerProcess:
 
     def limits(self) -> list[str]:
         """The protections the grader itself enforces, whatever the kernel offers."""
-        return [f"own process and session; {self.timeout:g} s per call and for the import",
-                f"memory cap {self.memory / (1 << 20):.0f} MiB (RLIMIT_AS)",
-                f"output captured and capped at {self.output_cap >> 10} KiB",
-                "the whole process group killed at the end"]
+        return [_("own process and session; {seconds} s per call and for the import",
+                  seconds=f"{self.timeout:g}"),
+                _("memory cap {mib} MiB (RLIMIT_AS)", mib=f"{self.memory / (1 << 20):.0f}"),
+                _("output captured and capped at {kib} KiB", kib=self.output_cap >> 10),
+                _("the whole process group killed at the end")]
 
     def call(self, function: str, args: dict[str, Any], timeout: float | None = None) -> Outcome:
         encoded = {name: encode(value) for name, value in args.items()}
@@ -201,7 +203,7 @@ class LearnerProcess:
 
     def _exchange(self, request: dict[str, Any] | None, deadline: float) -> Outcome:
         if not self.alive:
-            return Outcome(False, kind="died", message="the learner process is not running")
+            return Outcome(False, kind="died", message=_("the learner process is not running"))
         start = len(self._out)
         try:
             if request is not None:
@@ -211,13 +213,15 @@ class LearnerProcess:
         except TimeoutError:
             self.close()
             outcome = Outcome(False, kind="timeout",
-                              message=f"did not finish within {self.timeout:g} s")
+                              message=_("did not finish within {seconds} s",
+                                        seconds=f"{self.timeout:g}"))
         except (EOFError, BrokenPipeError):
             outcome = self._death()
         except (ProtocolError, ValueError, TypeError, KeyError, OverflowError) as exc:
             # Whatever the bytes were, a forged response ends as a verdict, never a crash.
             self.close()
-            outcome = Outcome(False, kind="protocol", message=f"sent an invalid result: {exc}")
+            outcome = Outcome(False, kind="protocol",
+                              message=_("sent an invalid result: {error}", error=exc))
         outcome.output = self._out[start:].decode("utf-8", errors="replace")
         return outcome
 
@@ -279,14 +283,16 @@ class LearnerProcess:
         self.close()
         if code is not None and code < 0:
             name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
-            hint = {"SIGKILL": " (often the memory cap)", "SIGXCPU": " (the CPU time cap)"}
+            hint = {"SIGKILL": _(" (often the memory cap)"), "SIGXCPU": _(" (the CPU time cap)")}
             return Outcome(False, kind="died",
-                           message=f"the learner process was killed by {name}{hint.get(name, '')}")
+                           message=_("the learner process was killed by {signal}{hint}",
+                                     signal=name, hint=hint.get(name, "")))
         if code is None:
             return Outcome(False, kind="protocol",
-                           message="the learner process closed its channel to the grader")
+                           message=_("the learner process closed its channel to the grader"))
         return Outcome(False, kind="exit",
-                       message=f"the learner process exited (code {code}) — sys.exit or os._exit")
+                       message=_("the learner process exited (code {code}) — sys.exit or "
+                                 "os._exit", code=code))
 
 
 # The failure kinds the learner process may report; it cannot claim the grader's own.

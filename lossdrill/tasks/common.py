@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from lossdrill.compare import as_array
+from lossdrill.i18n import _
 from lossdrill.sandbox.process import Outcome
 
 Caller = Callable[[str, dict[str, Any]], Outcome]
@@ -31,17 +32,20 @@ class TaskFailure(Exception):
 
 def scalar_result(outcome: Outcome, what: str) -> float:
     if not outcome.ok:
-        raise TaskFailure(f"{what} failed: {outcome.message}", outcome)
+        raise TaskFailure(_("{what} failed: {message}", what=what, message=outcome.message),
+                          outcome)
     arr = as_array(outcome.value)
     if arr is None or arr.ndim != 0 or not np.isfinite(arr):
-        raise TaskFailure(f"{what} did not return a finite number", outcome)
+        raise TaskFailure(_("{what} did not return a finite number", what=what), outcome)
     return float(arr)
 
 
 def vector_result(outcome: Outcome, what: str, n: int) -> np.ndarray:
     if not outcome.ok:
-        raise TaskFailure(f"{what} failed: {outcome.message}", outcome)
+        raise TaskFailure(_("{what} failed: {message}", what=what, message=outcome.message),
+                          outcome)
     arr = as_array(outcome.value)
     if arr is None or arr.shape != (n,) or not np.isfinite(arr).all():
-        raise TaskFailure(f"{what} did not return {n} finite numbers", outcome)
+        raise TaskFailure(_("{what} did not return {n} finite numbers", what=what, n=n),
+                          outcome)
     return arr.astype(np.float64)

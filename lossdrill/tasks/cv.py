@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from lossdrill.compare import as_array
+from lossdrill.i18n import _
 from lossdrill.sandbox.process import Outcome
 from lossdrill.tasks.common import Caller, TaskFailure, TaskReport
 
@@ -26,21 +27,23 @@ TIE = 0.005
 def _fold_pairs(outcome: Outcome, n: int, k: int) -> list[tuple[np.ndarray, np.ndarray]]:
     what = f"kfold_indices({n}, {k})"
     if not outcome.ok:
-        raise TaskFailure(f"{what} failed: {outcome.message}", outcome)
+        raise TaskFailure(_("{what} failed: {message}", what=what, message=outcome.message),
+                          outcome)
     folds = outcome.value
     if not isinstance(folds, (list, tuple)) or len(folds) != k:
-        raise TaskFailure(f"{what} did not return a list of {k} (train_idx, val_idx) pairs",
-                          outcome)
+        raise TaskFailure(_("{what} did not return a list of {k} (train_idx, val_idx) pairs",
+                            what=what, k=k), outcome)
     pairs = []
     for f, pair in enumerate(folds):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            raise TaskFailure(f"{what}: item {f} is not a (train_idx, val_idx) pair", outcome)
+            raise TaskFailure(_("{what}: item {f} is not a (train_idx, val_idx) pair",
+                                what=what, f=f), outcome)
         arrays = []
         for part in pair:
             arr = as_array(part)
             if arr is None or arr.ndim != 1 or (arr.size and not np.all(arr == np.round(arr))):
-                raise TaskFailure(f"{what}: fold {f} does not hold 1-D arrays of integer "
-                                  "indices", outcome)
+                raise TaskFailure(_("{what}: fold {f} does not hold 1-D arrays of integer "
+                                    "indices", what=what, f=f), outcome)
             arrays.append(arr.astype(np.int64))
         pairs.append((arrays[0], arrays[1]))
     return pairs
@@ -79,21 +82,25 @@ def kfold_contiguous(learner: Caller, reference: Caller, params: dict[str, Any],
         if not all(np.array_equal(g[1], w[1]) for g, w in zip(got, want, strict=True)):
             if all(np.array_equal(g[1], s) for g, s in zip(got, sklearn_folds(n, k),
                                                            strict=True)):
-                return TaskReport(False, f"kfold_indices({n}, {k}) returns scikit-learn's "
-                                  "KFold folds, which give the n % k extra samples to the first "
-                                  "folds; here fold f validates on [f·n//k, (f+1)·n//k)")
+                return TaskReport(False, _("kfold_indices({n}, {k}) returns scikit-learn's "
+                                           "KFold folds, which give the n % k extra samples to "
+                                           "the first folds; here fold f validates on "
+                                           "[f·n//k, (f+1)·n//k)", n=n, k=k))
             f = next(i for i, (g, w) in enumerate(zip(got, want, strict=True))
                      if not np.array_equal(g[1], w[1]))
-            return TaskReport(False, f"kfold_indices({n}, {k}): fold {f} validates on "
-                              f"{_short(got[f][1])}, expected the contiguous block "
-                              f"{_short(want[f][1])} = [{f * n // k}, {(f + 1) * n // k})")
+            return TaskReport(False, _("kfold_indices({n}, {k}): fold {f} validates on {got}, "
+                                       "expected the contiguous block {want} = [{start}, {stop})",
+                                       n=n, k=k, f=f, got=_short(got[f][1]),
+                                       want=_short(want[f][1]), start=f * n // k,
+                                       stop=(f + 1) * n // k))
         for f, (g, w) in enumerate(zip(got, want, strict=True)):
             if not np.array_equal(g[0], w[0]):
-                return TaskReport(False, f"kfold_indices({n}, {k}): fold {f} trains on "
-                                  f"{_short(g[0])}, expected every other index in increasing "
-                                  f"order, {_short(w[0])}")
+                return TaskReport(False, _("kfold_indices({n}, {k}): fold {f} trains on {got}, "
+                                           "expected every other index in increasing order, "
+                                           "{want}", n=n, k=k, f=f, got=_short(g[0]),
+                                           want=_short(w[0])))
     shown = ", ".join(f"({n}, {k})" for n, k in cases)
-    return TaskReport(True, f"contiguous folds for (n, k) = {shown}")
+    return TaskReport(True, _("contiguous folds for (n, k) = {cases}", cases=shown))
 
 
 def outlier_regression(rng: np.random.Generator, n: int, d: int, fraction: float
@@ -108,22 +115,25 @@ def outlier_regression(rng: np.random.Generator, n: int, d: int, fraction: float
 
 def _selection(outcome: Outcome, what: str) -> tuple[dict[str, float], str]:
     if not outcome.ok:
-        raise TaskFailure(f"{what} failed: {outcome.message}", outcome)
+        raise TaskFailure(_("{what} failed: {message}", what=what, message=outcome.message),
+                          outcome)
     value = outcome.value
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise TaskFailure(f"{what} did not return a pair (scores, best)", outcome)
+        raise TaskFailure(_("{what} did not return a pair (scores, best)", what=what), outcome)
     scores, best = value
     if not isinstance(scores, dict) or set(scores) != set(LOSSES):
-        raise TaskFailure(f"{what}: scores must be a dict with the keys "
-                          f"{', '.join(LOSSES)}", outcome)
+        raise TaskFailure(_("{what}: scores must be a dict with the keys {keys}", what=what,
+                            keys=", ".join(LOSSES)), outcome)
     numbers = {}
     for name in LOSSES:
         arr = as_array(scores[name])
         if arr is None or arr.ndim != 0 or not np.isfinite(arr):
-            raise TaskFailure(f"{what}: scores[{name!r}] is not a finite number", outcome)
+            raise TaskFailure(_("{what}: scores[{name}] is not a finite number", what=what,
+                                name=repr(name)), outcome)
         numbers[name] = float(arr)
     if best not in LOSSES:
-        raise TaskFailure(f"{what}: best must be one of {', '.join(LOSSES)}", outcome)
+        raise TaskFailure(_("{what}: best must be one of {choices}", what=what,
+                            choices=", ".join(LOSSES)), outcome)
     return numbers, str(best)
 
 
@@ -132,7 +142,7 @@ def cv_robust_selection(learner: Caller, reference: Caller, params: dict[str, An
     n, d, k = int(params.get("n", 60)), int(params.get("d", 2)), int(params.get("k", 5))
     X, y = outlier_regression(rng, n, d, float(params.get("outliers", 0.15)))
     args = {"X": X, "y": y, "k": k}
-    ref_scores, _ = _selection(reference("cv_select_loss", args), "the reference")
+    ref_scores, _best = _selection(reference("cv_select_loss", args), "the reference")
     try:
         scores, best = _selection(learner("cv_select_loss", args), "cv_select_loss")
     except TaskFailure as exc:
@@ -141,15 +151,20 @@ def cv_robust_selection(learner: Caller, reference: Caller, params: dict[str, An
     metrics = {f"score_{name}": scores[name] for name in LOSSES}
     for name in LOSSES:
         if not np.isclose(scores[name], ref_scores[name], rtol=1e-6, atol=1e-9):
-            return TaskReport(False, f"validation MAE of the {name} model: {scores[name]:.6g}, "
-                              f"the reference run gives {ref_scores[name]:.6g}; follow the "
-                              "statement's folds, training loop and scoring exactly", metrics)
+            return TaskReport(False, _("validation MAE of the {name} model: {score:.6g}, the "
+                                       "reference run gives {ref:.6g}; follow the statement's "
+                                       "folds, training loop and scoring exactly", name=name,
+                                       score=scores[name], ref=ref_scores[name]), metrics)
     lowest = min(scores.values())
     if scores[best] > lowest * (1 + TIE):
-        return TaskReport(False, f"scores {shown}: best = {best!r}, but the lowest score (the "
-                          "smallest validation error) is what cross-validation picks", metrics)
+        return TaskReport(False, _("scores {shown}: best = {best}, but the lowest score (the "
+                                   "smallest validation error) is what cross-validation picks",
+                                   shown=shown, best=repr(best)), metrics)
     if best not in ROBUST:
-        return TaskReport(False, f"scores {shown}: best = {best!r} on data with outliers, where "
-                          "a robust loss (mae or huber) must win", metrics)
-    return TaskReport(True, f"{n} samples with {round(100 * float(params.get('outliers', 0.15)))}% "
-                      f"outliers, {k} folds: {shown}; chose {best!r}", metrics)
+        return TaskReport(False, _("scores {shown}: best = {best} on data with outliers, where "
+                                   "a robust loss (mae or huber) must win", shown=shown,
+                                   best=repr(best)), metrics)
+    return TaskReport(True, _("{n} samples with {percent}% outliers, {k} folds: {shown}; chose "
+                              "{best}", n=n, percent=round(100 * float(params.get("outliers",
+                                                                                   0.15))),
+                              k=k, shown=shown, best=repr(best)), metrics)

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from lossdrill.i18n import _
 from lossdrill.tasks.common import Caller, TaskFailure, TaskReport, scalar_result, vector_result
 
 
@@ -28,8 +29,10 @@ def train_hinge(call: Caller, X: np.ndarray, y: np.ndarray, epochs: int, lr: flo
     for epoch in range(epochs):
         scores = X @ w + b
         args = {"y_true": y, "scores": scores}
-        losses.append(scalar_result(call("hinge_loss", args), f"hinge_loss at epoch {epoch}"))
-        grad = vector_result(call("hinge_grad", args), f"hinge_grad at epoch {epoch}", len(y))
+        losses.append(scalar_result(call("hinge_loss", args),
+                                    _("hinge_loss at epoch {epoch}", epoch=epoch)))
+        grad = vector_result(call("hinge_grad", args),
+                             _("hinge_grad at epoch {epoch}", epoch=epoch), len(y))
         w = w - lr * (X.T @ grad)
         b = b - lr * float(grad.sum())
     return w, b, losses
@@ -50,20 +53,24 @@ def hinge_classifier(learner: Caller, reference: Caller, params: dict[str, Any],
     try:
         w, b, losses = train_hinge(learner, X_tr, y_tr, epochs, lr)
     except TaskFailure as exc:
-        return TaskReport(False, f"training stopped: {exc}", failure=exc.outcome,
+        return TaskReport(False, _("training stopped: {reason}", reason=exc),
+                          failure=exc.outcome,
                           curves={"reference": ref_losses})
     acc = float(np.mean(np.sign(X_te @ w + b) == y_te))
     curves = {"learner": losses, "reference": ref_losses}
     metrics = {"accuracy": acc, "reference_accuracy": ref_acc, "min_accuracy": need}
-    summary = (f"held-out accuracy {acc:.3f} (reference {ref_acc:.3f}, needed ≥ {need:.2f}); "
-               f"loss {losses[0]:.4g} → {losses[-1]:.4g} (reference {ref_losses[-1]:.4g})")
+    summary = _("held-out accuracy {acc:.3f} (reference {ref:.3f}, needed ≥ {need:.2f}); loss "
+                "{first:.4g} → {last:.4g} (reference {ref_last:.4g})", acc=acc, ref=ref_acc,
+                need=need, first=losses[0], last=losses[-1], ref_last=ref_losses[-1])
     agree = np.isclose(losses, ref_losses, rtol=1e-6, atol=1e-9)
     if not agree.all():
         epoch = int(np.argmin(agree))
-        return TaskReport(False, f"{summary}; the loss curve leaves the reference run at epoch "
-                          f"{epoch} ({losses[epoch]:.6g} vs {ref_losses[epoch]:.6g})",
+        return TaskReport(False, _("{summary}; the loss curve leaves the reference run at epoch "
+                                   "{epoch} ({got:.6g} vs {want:.6g})", summary=summary,
+                                   epoch=epoch, got=losses[epoch], want=ref_losses[epoch]),
                           metrics, curves)
     if acc < need:
-        return TaskReport(False, f"{summary}; accuracy too low", metrics, curves)
+        return TaskReport(False, _("{summary}; accuracy too low", summary=summary), metrics,
+                          curves)
     return TaskReport(True, summary, metrics, curves)
 

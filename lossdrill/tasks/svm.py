@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from lossdrill.compare import as_array
+from lossdrill.i18n import _
 from lossdrill.sandbox.process import Outcome
 from lossdrill.tasks.common import Caller, TaskFailure, TaskReport
 from lossdrill.tasks.hinge import two_blobs
@@ -17,15 +18,16 @@ from lossdrill.tasks.hinge import two_blobs
 def weights_result(outcome: Outcome, d: int, what: str) -> tuple[np.ndarray, float]:
     """A (w, b) result: w of shape (d,), b a number, all finite."""
     if not outcome.ok:
-        raise TaskFailure(f"{what} failed: {outcome.message}", outcome)
+        raise TaskFailure(_("{what} failed: {message}", what=what, message=outcome.message),
+                          outcome)
     value = outcome.value
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise TaskFailure(f"{what} did not return a pair (w, b)", outcome)
+        raise TaskFailure(_("{what} did not return a pair (w, b)", what=what), outcome)
     w, b = as_array(value[0]), as_array(value[1])
     if w is None or w.shape != (d,) or not np.isfinite(w).all():
-        raise TaskFailure(f"{what}: w is not {d} finite numbers", outcome)
+        raise TaskFailure(_("{what}: w is not {d} finite numbers", what=what, d=d), outcome)
     if b is None or b.ndim != 0 or not np.isfinite(b):
-        raise TaskFailure(f"{what}: b is not a finite number", outcome)
+        raise TaskFailure(_("{what}: b is not a finite number", what=what), outcome)
     return w.astype(np.float64), float(b)
 
 
@@ -48,13 +50,15 @@ def linear_svm_blobs(learner: Caller, reference: Caller, params: dict[str, Any],
         return TaskReport(False, str(exc), failure=exc.outcome)
     acc = float(np.mean(np.sign(X_te @ w + b) == y_te))
     metrics = {"accuracy": acc, "reference_accuracy": ref_acc, "min_accuracy": need}
-    summary = (f"held-out accuracy {acc:.3f} (reference {ref_acc:.3f}, needed ≥ {need:.2f}); "
-               f"w = {np.array2string(w, precision=4)}, b = {b:.4g}")
+    summary = _("held-out accuracy {acc:.3f} (reference {ref:.3f}, needed ≥ {need:.2f}); w = {w}, "
+                "b = {b:.4g}", acc=acc, ref=ref_acc, need=need,
+                w=np.array2string(w, precision=4), b=b)
     same = np.allclose(np.append(w, b), np.append(w_ref, b_ref), rtol=1e-6, atol=1e-9)
     if not same:
-        return TaskReport(False, f"{summary}; the reference run ends at w = "
-                          f"{np.array2string(w_ref, precision=4)}, b = {b_ref:.4g}: follow the "
-                          "update rule of the statement exactly", metrics)
+        return TaskReport(False, _("{summary}; the reference run ends at w = {w}, b = {b:.4g}: "
+                                   "follow the update rule of the statement exactly",
+                                   summary=summary, w=np.array2string(w_ref, precision=4),
+                                   b=b_ref), metrics)
     if acc < need:
-        return TaskReport(False, f"{summary}; accuracy too low", metrics)
+        return TaskReport(False, _("{summary}; accuracy too low", summary=summary), metrics)
     return TaskReport(True, summary, metrics)
