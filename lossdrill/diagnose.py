@@ -20,7 +20,7 @@ from lossdrill.sandbox.process import Outcome
 from lossdrill.spec import Mistake, Tolerance
 
 if TYPE_CHECKING:
-    from lossdrill.grading import Observation
+    from lossdrill.testrun import Observation
 
 # How close a variant's result must be to the learner's to explain it: loose enough for a
 # different summation order or float32 arithmetic, tight enough to tell variants apart.

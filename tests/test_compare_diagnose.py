@@ -20,10 +20,10 @@ from hypothesis.extra import numpy as hnp
 
 from lossdrill.compare import Comparison, compare
 from lossdrill.diagnose import _constant_factor, diagnose
-from lossdrill.grading import Observation
 from lossdrill.results import Diagnosis
 from lossdrill.sandbox.process import Outcome
 from lossdrill.spec import Mistake, Tolerance
+from lossdrill.testrun import Observation
 
 EXACT = Tolerance(rtol=0.0, atol=0.0)
 DEFAULT = Tolerance()
