@@ -24,6 +24,8 @@ from pydantic import (
 )
 
 from lossdrill.errors import SpecError
+from lossdrill.spec_errors import describe_validation_error
+from lossdrill.spec_text import split_languages
 
 FORMAT_VERSION = 1
 
@@ -326,7 +328,7 @@ def load_exercise(path: Path, solutions_dir: Path | None = None) -> Exercise:
     solutions = solutions_dir if solutions_dir is not None else path.parent.parent / "solutions"
     translations: dict[str, dict[str, str]] = {}
     try:
-        data = _split_languages(data, "", translations)
+        data = split_languages(data, "", translations)
     except ValueError as exc:
         raise SpecError(f"{path}: {exc}") from None
     data = {**data, "path": path, "solution_path": solutions / f"{path.stem}.py",
@@ -334,48 +336,9 @@ def load_exercise(path: Path, solutions_dir: Path | None = None) -> Exercise:
     try:
         exercise = Exercise.model_validate(data)
     except ValidationError as exc:
-        raise SpecError(f"{path}: {describe_validation_error(exc)}") from None
+        raise SpecError(f"{path}: {describe_validation_error(exc, TEST_KINDS)}") from None
     _check_references(path, exercise)
     return exercise
-
-
-LANGUAGES = ("en", "zh")
-# Keys whose value is text for the learner, and may be given per language.
-TEXT_KEYS = frozenset({"title", "statement", "hints", "message", "summary", "reason", "name",
-                       "x", "label"})
-# Keys that are text only under `plot` (elsewhere `x` may be an argument's name).
-_PLOT_TEXT_KEYS = frozenset({"x", "label"})
-
-
-def _split_languages(node: Any, path: str, out: dict[str, dict[str, str]],
-                     text: bool = False) -> Any:
-    """Replace every ``{en: …, zh: …}`` text by its English, recording the others by path."""
-    if isinstance(node, dict):
-        if text and node and set(node) <= set(LANGUAGES):
-            if not isinstance(node.get("en"), str):
-                raise ValueError(f"{path}: a text given per language needs its 'en' version")
-            for lang, value in node.items():
-                if not isinstance(value, str):
-                    raise ValueError(f"{path}.{lang}: expected text, got {type(value).__name__}")
-                if lang != "en":
-                    out.setdefault(lang, {})[path] = value
-            return node["en"]
-        return {k: _split_languages(v, f"{path}.{k}" if path else str(k), out,
-                                    _is_text_key(path, k))
-                for k, v in node.items()}
-    if isinstance(node, list):
-        return [_split_languages(v, f"{path}[{i}]", out, text) for i, v in enumerate(node)]
-    return node
-
-
-def _is_text_key(path: str, key: Any) -> bool:
-    """Whether ``key`` under ``path`` holds a learner-facing text (a function's `name` or an
-    argument called `x` does not)."""
-    if key == "name":
-        return ".tests[" in f".{path}"
-    if key in _PLOT_TEXT_KEYS:
-        return path == "plot" or path.startswith("plot.series[")
-    return key in TEXT_KEYS
 
 
 def _check_references(path: Path, ex: Exercise) -> None:
@@ -416,64 +379,3 @@ def _check_references(path: Path, ex: Exercise) -> None:
         if mistake.id in seen:
             raise SpecError(f"{path}: mistakes[{i}].id: '{mistake.id}' is listed twice")
         seen.add(mistake.id)
-
-
-_EXPECTED = {
-    "float_parsing": "expected a number",
-    "float_type": "expected a number",
-    "int_parsing": "expected an integer",
-    "int_type": "expected an integer",
-    "int_from_float": "expected an integer",
-    "string_type": "expected text",
-    "bool_parsing": "expected true or false",
-    "list_type": "expected a list",
-    "tuple_type": "expected a list",
-    "dict_type": "expected a mapping",
-    "model_type": "expected a mapping",
-    "missing": "missing required key",
-    "extra_forbidden": "unknown key",
-}
-
-
-def describe_validation_error(exc: ValidationError) -> str:
-    """The first error as ``key.path[3]: expected …, got …`` (+ how many more)."""
-    errors = exc.errors()
-    first = errors[0]
-    loc = format_location(first["loc"])
-    kind = first["type"]
-    expected = _EXPECTED.get(kind)
-    if kind == "literal_error":
-        expected = f"expected {first.get('ctx', {}).get('expected', 'one of the allowed values')}"
-    elif kind == "union_tag_invalid":
-        ctx = first.get("ctx", {})
-        loc = f"{loc}.kind"
-        return (f"{loc}: expected one of {ctx.get('expected_tags', '')}, got "
-                f"{ctx.get('tag', '')!r}" + (f" (and {len(errors) - 1} more)"
-                                              if len(errors) > 1 else ""))
-    elif kind == "union_tag_not_found":
-        expected = f"missing required key 'kind' (one of {', '.join(TEST_KINDS)})"
-    elif expected is None:
-        expected = first["msg"][0].lower() + first["msg"][1:]
-        expected = expected.removeprefix("value error, ")
-    if kind not in ("missing", "union_tag_not_found") and "input" in first:
-        got = first["input"]
-        shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
-        if len(shown) > 40:
-            shown = shown[:37] + "…"
-        expected = f"{expected}, got {shown}"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{loc or '(top level)'}: {expected}{more}"
-
-
-def format_location(loc: tuple[int | str, ...]) -> str:
-    parts: list[str] = []
-    for i, item in enumerate(loc):
-        if isinstance(item, int):
-            parts.append(f"[{item}]")
-        elif i > 0 and isinstance(loc[i - 1], int) and item in TEST_KINDS:
-            continue  # the discriminated union's tag, not a key the author wrote
-        elif isinstance(item, str) and item.startswith("input:"):
-            continue  # a member of the Input union, likewise
-        else:
-            parts.append(("." if parts else "") + str(item))
-    return "".join(parts)
