@@ -1,10 +1,15 @@
 """Grade a generated class of a few hundred submissions with `lossdrill grade`, and the same
 checks with one fresh interpreter per check (`lossdrill check --json`, as many at once as
 grade has workers) as the baseline. Prints wall time, checks per second and peak memory
-(resident set of the whole process tree, sampled) of both, and whether their scores agree.
+of both, and whether their scores agree. Peak memory is sampled (resident set, every 20 ms)
+for the whole process tree and, for `grade`, for the grader's own processes alone: the
+supervisor and its grading workers, not the fork servers and learner processes beneath them
+(a fork server's pages are shared copy-on-write with the learner processes it forks).
 
     python benchmarks/grade_class.py                 # 300 students, ex1-ex3
     python benchmarks/grade_class.py --students 60 --baseline-sample 60
+    python benchmarks/grade_class.py --students 500 --exercises all --baseline-sample 300
+    python benchmarks/grade_class.py --students 600 --exercises ex1 --only-correct  # throughput
 
 The class mixes correct solutions in several styles, classic mistakes, broken and hostile
 files, and students with nothing submitted, in three layouts (a folder per student,
@@ -31,7 +36,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"
 EXERCISES = ("ex1", "ex2", "ex3")
-SLUGS = {"ex1": "mse", "ex2": "bce", "ex3": "hinge"}
+# Every exercise's slug, from its spec's file name (`ex3_hinge.yaml`).
+SLUGS = {p.stem.split("_", 1)[0]: p.stem.split("_", 1)[1]
+         for p in (REPO / "exercises").glob("ex*_*.yaml")}
 # Hostile files that end quickly (the hanging ones cost a timeout each: a few, not dozens).
 HOSTILE_FAST = ("kill_parent", "fake_report", "os_exit_call", "memory_hog", "monkeypatch_numpy",
                 "pickle_payload", "lying_equality", "huge_output")
@@ -55,10 +62,18 @@ def _fixtures(exercise: str) -> tuple[list[Path], list[Path]]:
     return correct, mistakes
 
 
-def make_class(root: Path, students: int, seed: int = 0, slow_hostile: int = 2
+def all_exercises() -> tuple[str, ...]:
+    """Every exercise with learner fixtures in tests/learners/exN/, in curriculum order."""
+    found = [p.name for p in LEARNERS.glob("ex*") if p.is_dir() and p.name[2:].isdigit()]
+    return tuple(sorted(found, key=lambda name: int(name[2:])))
+
+
+def make_class(root: Path, students: int, seed: int = 0, slow_hostile: int = 2,
+               exercises: tuple[str, ...] = EXERCISES, only_correct: bool = False
                ) -> tuple[list[Planted], Path]:
     """Write a class of ``students`` into ``root``; return what was planted and a roster CSV
-    (beside ``root``) that also lists the students who submitted nothing."""
+    (beside ``root``) that also lists the students who submitted nothing. With
+    ``only_correct`` every student submits a correct file for every exercise."""
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     planted: list[Planted] = []
@@ -67,13 +82,13 @@ def make_class(root: Path, students: int, seed: int = 0, slow_hostile: int = 2
     for i in range(students):
         student = f"s{i:03d}"
         roster.append((student, f"Student {i}"))
-        if i % 15 == 7:  # nothing submitted at all
-            planted += [Planted(student, ex, "missing", None) for ex in EXERCISES]
+        if i % 15 == 7 and not only_correct:  # nothing submitted at all
+            planted += [Planted(student, ex, "missing", None) for ex in exercises]
             continue
         layout = ("folder", "slug", "flat")[i % 3]
-        for ex in EXERCISES:
+        for ex in exercises:
             correct, mistakes = _fixtures(ex)
-            pick = rng.random()
+            pick = 1.0 if only_correct else rng.random()
             if pick < 0.08:
                 planted.append(Planted(student, ex, "missing", None))
                 continue
@@ -112,37 +127,56 @@ def make_class(root: Path, students: int, seed: int = 0, slow_hostile: int = 2
 
 # --- measuring ----------------------------------------------------------------------------
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (Linux /proc)."""
-    total, stack, seen = 0, [pid], set()
+PAGE = os.sysconf("SC_PAGE_SIZE")
+# The grader's own processes: the `lossdrill grade` supervisor and its grading workers.
+GRADER_MARKS = (b"lossdrill\x00grade", b"lossdrill.classroom.worker")
+
+
+def _tree_rss(pid: int) -> tuple[int, int, int]:
+    """Resident bytes of a process's descendants (Linux /proc): all of them; the grader's own
+    processes (a descendant whose command line is `lossdrill grade` or a grading worker's);
+    and the largest of those alone."""
+    total, grader, largest, stack, seen = 0, 0, 0, [pid], set()
     while stack:
         p = stack.pop()
         if p in seen:
             continue
         seen.add(p)
         try:
-            with open(f"/proc/{p}/statm") as handle:
-                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            if p != pid:
+                with open(f"/proc/{p}/statm") as handle:
+                    rss = int(handle.read().split()[1]) * PAGE
+                total += rss
+                with open(f"/proc/{p}/cmdline", "rb") as handle:
+                    command = handle.read()
+                if any(mark in command for mark in GRADER_MARKS):
+                    grader += rss
+                    largest = max(largest, rss)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as handle:
                     stack += [int(c) for c in handle.read().split()]
         except (OSError, ValueError):
             continue
-    return total
+    return total, grader, largest
 
 
 class PeakMemory:
-    """Samples the resident memory of this process's children (and theirs) every 20 ms."""
+    """Samples the resident memory of this process's children (and theirs) every 20 ms:
+    ``peak`` for the whole tree, ``grader`` for the grader's own processes together,
+    ``largest`` for the largest one of them."""
 
     def __init__(self) -> None:
-        self.peak = 0
+        self.peak = self.grader = self.largest = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         me = os.getpid()
         while not self._stop.wait(0.02):
-            self.peak = max(self.peak, _tree_rss(me))
+            total, grader, largest = _tree_rss(me)
+            self.peak = max(self.peak, total)
+            self.grader = max(self.grader, grader)
+            self.largest = max(self.largest, largest)
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()
@@ -158,9 +192,10 @@ def lossdrill_command() -> list[str]:
 
 
 def run_grade(submissions: Path, out: Path, roster: Path, jobs: int, timeout: float,
-              secret: str) -> tuple[float, int, dict]:
+              secret: str, exercises: tuple[str, ...] = EXERCISES
+              ) -> tuple[float, PeakMemory, dict]:
     command = [*lossdrill_command(), "grade", str(submissions), "--out", str(out), "--roster",
-               str(roster), "--exercises", ",".join(EXERCISES), "--jobs", str(jobs),
+               str(roster), "--exercises", ",".join(exercises), "--jobs", str(jobs),
                "--timeout", str(timeout), "--secret", secret, "--fresh"]
     with PeakMemory() as memory:
         start = time.perf_counter()
@@ -168,7 +203,7 @@ def run_grade(submissions: Path, out: Path, roster: Path, jobs: int, timeout: fl
         wall = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"lossdrill grade failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return wall, memory.peak, json.loads((out / "results.json").read_text(encoding="utf-8"))
+    return wall, memory, json.loads((out / "results.json").read_text(encoding="utf-8"))
 
 
 def run_baseline(checks: list[tuple[str, str, str, int]], jobs: int, timeout: float, cwd: Path
@@ -200,24 +235,35 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--timeout", type=float, default=2.0)
+    parser.add_argument("--exercises", default=",".join(EXERCISES),
+                        help="comma-separated ids, or `all`: every exercise with fixtures in "
+                        "tests/learners/ (default: %(default)s)")
+    parser.add_argument("--only-correct", action="store_true",
+                        help="every student submits a correct file for every exercise (the "
+                        "pure-throughput figure)")
     parser.add_argument("--baseline-sample", type=int, default=0,
-                        help="checks run by the baseline (default: all)")
+                        help="checks run by the baseline, spread evenly over the class "
+                        "(default: all)")
     parser.add_argument("--keep", type=Path, help="keep the generated class here")
     args = parser.parse_args()
+    exercises = all_exercises() if args.exercises == "all" else tuple(
+        e.strip() for e in args.exercises.split(",") if e.strip())
     work = Path(tempfile.mkdtemp(prefix="lossdrill-bench-"))
     try:
         submissions = args.keep or work / "submissions"
-        planted, roster = make_class(submissions, args.students)
+        planted, roster = make_class(submissions, args.students, exercises=exercises,
+                                     only_correct=args.only_correct)
         secret = "benchmark-secret-0123456789"
-        wall, peak, doc = run_grade(submissions, work / "out", roster, args.jobs, args.timeout,
-                                    secret)
+        wall, memory, doc = run_grade(submissions, work / "out", roster, args.jobs,
+                                      args.timeout, secret, exercises)
         checks = []
         for student in doc["students"]:
             for ex, result in student["exercises"].items():
                 if result["status"] != "missing":
                     path = str(submissions / result["file"])
                     checks.append((student["id"], ex, path, result["seed"]))
-        sample = checks[: args.baseline_sample or len(checks)]
+        step = max(1, len(checks) // args.baseline_sample) if args.baseline_sample else 1
+        sample = checks[::step][: args.baseline_sample or len(checks)]
         base_wall, base_peak, base_scores = run_baseline(sample, args.jobs, args.timeout, work)
         graded = {(s["id"], ex): r["score"] for s in doc["students"]
                   for ex, r in s["exercises"].items()}
@@ -225,11 +271,14 @@ def main() -> None:
         kinds: dict[str, int] = {}
         for p in planted:
             kinds[p.kind] = kinds.get(p.kind, 0) + 1
-        print(f"class: {args.students} students, {len(planted)} (student, exercise) pairs: "
+        print(f"class: {args.students} students × {len(exercises)} exercises, "
+              f"{len(planted)} (student, exercise) pairs: "
               + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
         print(f"{'':28}{'wall s':>9}{'checks/s':>10}{'peak MiB':>10}")
         print(f"{'lossdrill grade':28}{wall:9.1f}{len(checks) / wall:10.2f}"
-              f"{peak / 2**20:10.0f}   ({len(checks)} checks, {args.jobs} workers)")
+              f"{memory.peak / 2**20:10.0f}   ({len(checks)} checks, {args.jobs} workers)")
+        print(f"{'  grader processes only':28}{'':19}{memory.grader / 2**20:10.0f}   "
+              f"(supervisor + workers; largest one {memory.largest / 2**20:.0f} MiB)")
         print(f"{'fresh interpreter per check':28}{base_wall:9.1f}"
               f"{len(sample) / base_wall:10.2f}{base_peak / 2**20:10.0f}   "
               f"({len(sample)} checks, {args.jobs} at a time)")

@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from lossdrill import __version__
 from lossdrill.classroom.files import write_atomic
@@ -52,7 +53,10 @@ class ResultCache:
         except (OSError, ValueError, KeyError, TypeError):
             return None  # absent, or from another version: grade again
 
-    def put(self, key: str, result: CheckResult) -> None:
-        data = {"key": key, "result": result_to_data(result)}
+    def put(self, key: str, result: CheckResult | dict[str, Any]) -> None:
+        """Keep a result: a CheckResult, or its data as result_to_data gives it (what a
+        grading worker sends), kept as it is rather than converted back and forth."""
+        data = {"key": key,
+                "result": result if isinstance(result, dict) else result_to_data(result)}
         write_atomic(self._path(key), json.dumps(data, ensure_ascii=False, default=plain),
                      durable=False)

@@ -94,7 +94,7 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
         first = checks[0]
         if done.result is not None:
             result = result_from_data(done.result)
-            cache.put(first.key, result)
+            cache.put(first.key, done.result)  # the data as it came: no second conversion
         elif done.kind in ("budget", "died", "learner"):
             ident = "unreadable-file" if done.kind == "learner" else "grading-stopped"
             result = unavailable(first.exercise, done.job["label"], "error",

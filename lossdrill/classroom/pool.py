@@ -52,6 +52,7 @@ class Pool:
         self.log = log
         self.selector = selectors.DefaultSelector()
         self.workers: list[_Worker] = []
+        self._answered: list[Done] = []  # answers read, passed on once workers have new jobs
 
     def _spawn(self) -> _Worker:
         proc = subprocess.Popen([sys.executable, "-c", _BOOT, _ROOT], stdin=subprocess.PIPE,
@@ -73,18 +74,27 @@ class Pool:
             for _ in range(min(self.size, len(pending))):
                 self._spawn()
             while pending or any(w.job is not None for w in self.workers):
-                for worker in self.workers:
-                    if worker.job is None and not worker.stopping_since and pending:
-                        job = pending.popleft()
-                        tries[job["key"]] = tries.get(job["key"], 0) + 1
-                        self._assign(worker, job, float(job["budget"]))
+                self._hand_out(pending, tries)
                 self._wait(pending, tries, on_done)
+                # A worker that answered gets its next job before its answer is kept (a
+                # cache write): it grades meanwhile instead of waiting for us.
+                self._hand_out(pending, tries)
+                answered, self._answered = self._answered, []
+                for done in answered:
+                    on_done(done)
                 active = [w for w in self.workers if not w.stopping_since]
                 wanted = min(self.size, len(pending) + sum(w.job is not None for w in active))
                 for _ in range(wanted - len(active)):
                     self._spawn()
         finally:
             self.close()
+
+    def _hand_out(self, pending: deque[dict[str, Any]], tries: dict[str, int]) -> None:
+        for worker in self.workers:
+            if worker.job is None and not worker.stopping_since and pending:
+                job = pending.popleft()
+                tries[job["key"]] = tries.get(job["key"], 0) + 1
+                self._assign(worker, job, float(job["budget"]))
 
     def _assign(self, worker: _Worker, job: dict[str, Any], seconds: float) -> None:
         worker.job, worker.deadline = job, time.monotonic() + seconds
@@ -114,7 +124,7 @@ class Pool:
             while b"\n" in worker.buffer:
                 line, _, rest = worker.buffer.partition(b"\n")
                 worker.buffer = bytearray(rest)
-                self._reply(worker, bytes(line), on_done)
+                self._reply(worker, bytes(line), self._answered.append)
         now = time.monotonic()
         for worker in list(self.workers):
             if worker.job is not None and now > worker.deadline and not worker.stopping_since:

@@ -12,12 +12,13 @@ import json
 import os
 import signal
 import sys
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from lossdrill.catalog import Catalog, Pack
 from lossdrill.errors import SpecError, UsageError
-from lossdrill.results import plain, result_to_data
+from lossdrill.results import plain
 from lossdrill.sandbox.process import ForkServer, LearnerProcess
 
 
@@ -29,6 +30,28 @@ def _stop(signum: int, frame: Any) -> None:
     raise Stopped
 
 
+def as_data(value: Any) -> Any:
+    """`json.dumps(default=as_data)`: a CheckResult written as result_to_data would give it
+    (each dataclass as the dict of its fields), without first copying it whole into dicts."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    return plain(value)
+
+
+class _Catalog(Catalog):
+    """A catalog that keeps what it found: a worker asks for the same few exercises for its
+    whole life, and each lookup would otherwise list the pack's folder again."""
+
+    def __init__(self, pack: Pack) -> None:
+        super().__init__(pack)
+        self._found: dict[str, Any] = {}
+
+    def get(self, name: str) -> Any:
+        if name not in self._found:
+            self._found[name] = super().get(name)
+        return self._found[name]
+
+
 class Worker:
     def __init__(self) -> None:
         self.catalogs: dict[tuple[str, str], Catalog] = {}
@@ -37,16 +60,29 @@ class Worker:
         # costs a fork, not an interpreter start and a NumPy import.
         self.server = ForkServer().start() if ForkServer.available() else None
 
-    def _process(self, job: dict[str, Any], timeout: float) -> LearnerProcess:
+    @staticmethod
+    def _denied(job: dict[str, Any]) -> list[Path]:
         denied = [Path(job["spec"]).parent, Path(job["solutions"])]
-        denied += [Path(p) for p in job.get("deny", [])]
+        return denied + [Path(p) for p in job.get("deny", [])]
+
+    def _process(self, job: dict[str, Any], timeout: float) -> LearnerProcess:
         return LearnerProcess(timeout=timeout, memory=job["memory"], server=self.server,
-                              denied=denied).start()
+                              denied=self._denied(job)).start()
+
+    def prepare(self, job: dict[str, Any]) -> None:
+        """Start the learner process for a next job like ``job`` while the supervisor hands
+        it out (forked warm, or a fresh interpreter importing NumPy meanwhile)."""
+        if self.spare is not None:
+            return
+        try:
+            self.spare = self._process(job, float(job.get("timeout") or 1.0))
+        except Exception:  # noqa: BLE001  (the next job starts its own and reports why)
+            self.spare = None
 
     def catalog(self, spec: str, solutions: str) -> Catalog:
         key = (str(Path(spec).parent), solutions)
         if key not in self.catalogs:
-            self.catalogs[key] = Catalog(Pack(Path(key[0]), Path(solutions)))
+            self.catalogs[key] = _Catalog(Pack(Path(key[0]), Path(solutions)))
         return self.catalogs[key]
 
     def grade(self, job: dict[str, Any]) -> dict[str, Any]:
@@ -60,16 +96,15 @@ class Worker:
             ex = catalog.get(job["exercise"])
             timeout = job.get("timeout") or ex.timeout
             process, self.spare = self.spare, None
-            if process is None or process.memory != job["memory"]:
+            if process is None or process.memory != job["memory"] or \
+                    process.denied != self._denied(job):
                 if process is not None:
                     process.close()
                 process = self._process(job, timeout)
             _, result, _ = grade_file(catalog, Path(job["file"]), ex.id, process=process,
                                       seed=job["seed"], timeout=timeout, memory=job["memory"])
             result.file = job.get("label", job["file"])
-            reply["result"] = result_to_data(result)
-            if self.server is None:  # a spawned interpreter warms up while the next job comes
-                self.spare = self._process(job, timeout)
+            reply["result"] = result  # written by as_data
         except SpecError as exc:
             reply["error"], reply["kind"] = str(exc), "spec"
         except UsageError as exc:  # the learner's file itself: an unreadable notebook
@@ -104,12 +139,13 @@ def main() -> None:
             job = json.loads(line)
             reply = worker.grade(job)
             try:
-                text = json.dumps(reply, ensure_ascii=False, default=plain)
+                text = json.dumps(reply, ensure_ascii=False, default=as_data)
             except (TypeError, ValueError) as exc:
                 text = json.dumps({"key": job["key"], "kind": "grader",
                                    "error": f"unreadable result ({exc})"})
             channel.write(text + "\n")
             channel.flush()
+            worker.prepare(job)  # the next learner process starts while the answer travels
     except (Stopped, BrokenPipeError):
         pass
     finally:
