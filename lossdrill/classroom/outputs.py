@@ -8,6 +8,7 @@ import json
 import os
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from lossdrill import __version__, export
 from lossdrill.classroom.cache import plain
 from lossdrill.classroom.feedback import student_feedback
-from lossdrill.classroom.files import write_atomic
+from lossdrill.classroom.files import write_atomic, write_atomic_chunks
 from lossdrill.classroom.plan import Plan
 from lossdrill.classroom.similar import Pair
 from lossdrill.results import CheckResult
@@ -51,35 +52,47 @@ def result_document(result: CheckResult) -> dict[str, Any]:
     return doc
 
 
-def results_json(plan: Plan, similar: list[Pair], secret_source: str) -> dict[str, Any]:
+def _student_document(student: Any, results: list[CheckResult],
+                      checks: dict[tuple[str, str], Any], plan: Plan) -> dict[str, Any]:
+    return {
+        "id": student.id, "name": student.name, "source": student.source,
+        "aliases": sorted(student.aliases), "on_roster": student.id in plan.on_roster,
+        "total": sum(r.score for r in results),
+        "max_total": sum(r.max_score for r in results),
+        "ignored_files": student.ignored,
+        "exercises": {r.exercise: {**result_document(r),
+                                   "cached": checks[(student.id, r.exercise)].cached}
+                      for r in results},
+    }
+
+
+def results_json_chunks(plan: Plan, similar: list[Pair], secret_source: str) -> Iterator[str]:
+    """results.json, a student at a time: a class of thousands is never one string in memory."""
     per_student = results_by_student(plan)
     checks = {(c.student, c.exercise.id): c for c in plan.checks}
-    students = []
-    for student in plan.students:
-        results = per_student[student.id]
-        students.append({
-            "id": student.id, "name": student.name, "source": student.source,
-            "aliases": sorted(student.aliases), "on_roster": student.id in plan.on_roster,
-            "total": sum(r.score for r in results),
-            "max_total": sum(r.max_score for r in results),
-            "ignored_files": student.ignored,
-            "exercises": {r.exercise: {**result_document(r),
-                                       "cached": checks[(student.id, r.exercise)].cached}
-                          for r in results},
-        })
-    return {
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, indent=1, ensure_ascii=False, default=plain)
+
+    head = {
         "lossdrill": __version__,
         "graded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "layout": plan.discovery.layout,
         "secret": secret_source,  # where the course secret came from, never the secret
         "exercises": [{"id": e.id, "slug": e.slug, "title": e.title, "max_score": e.max_score}
                       for e in plan.exercises],
-        "students": students,
+    }
+    tail = {
         "not_on_roster": plan.not_on_roster,
         "unmatched_files": [str(p) for p in plan.discovery.unmatched],
         "skipped": [str(p) for p in plan.discovery.skipped],
         "similar": [asdict(p) for p in similar],
     }
+    yield dump(head)[:-2] + ',\n "students": ['
+    for i, student in enumerate(plan.students):
+        document = _student_document(student, per_student[student.id], checks, plan)
+        yield ("," if i else "") + "\n" + dump(document)
+    yield "\n],\n" + dump(tail)[2:]
 
 
 def write_outputs(out: Path, plan: Plan, similar: list[Pair], secret_source: str
@@ -91,8 +104,7 @@ def write_outputs(out: Path, plan: Plan, similar: list[Pair], secret_source: str
              "scores": {r.exercise: r.score for r in per_student[s.id]}} for s in plan.students]
     written = [out / "grades.csv", out / "results.json", out / "junit.xml"]
     write_atomic(written[0], export.gradebook_csv(ids, rows))
-    write_atomic(written[1], json.dumps(results_json(plan, similar, secret_source), indent=1,
-                                        ensure_ascii=False, default=plain))
+    write_atomic_chunks(written[1], results_json_chunks(plan, similar, secret_source))
     write_atomic(written[2], export.junit_xml(
         (f"{s.id} · {r.exercise}", r) for s in plan.students for r in per_student[s.id]))
     feedback = out / "feedback"
