@@ -494,4 +494,14 @@ CATALOG: dict[str, str] = {
         "已写入 {out} 和 {archive}：请在 Gradescope 上把 {name} 上传为该作业的自动评分程序",
     "wrote {out}: push it as the assignment's template repository":
         "已写入 {out}：请把它推送为该作业的模板仓库",
+    # pinpoint.array_pattern
+    "every element is off by the same factor, ×{factor}": "每个元素都差了同一个倍数：×{factor}",
+    "every element is off by the same amount, {offset:+.4g}":
+        "每个元素都差了同一个量：{offset:+.4g}",
+    "whole rows are wrong{which}, the others right: look at what a row shares":
+        "整行出错{which}，其余各行正确：看看这些行有什么共同点",
+    "whole columns are wrong{which}, the others right: is the axis right?":
+        "整列出错{which}，其余各列正确：轴（axis）选对了吗？",
+    "the worst elements: {spots}": "误差最大的元素：{spots}",
+    "{index} expected {expected}, got {got}": "{index} 应为 {expected}，实际为 {got}",
 }

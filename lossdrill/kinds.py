@@ -12,7 +12,7 @@ from lossdrill.compare import Comparison, abbreviate, as_array, compare
 from lossdrill.errors import SpecError
 from lossdrill.failures import describe_failure, exception_name
 from lossdrill.i18n import _, language
-from lossdrill.pinpoint import Pinpoint, pinpoint
+from lossdrill.pinpoint import Pinpoint, array_pattern, pinpoint
 from lossdrill.properties import PROPERTIES, CallFailed, Context, PropertyViolated
 from lossdrill.results import TestResult
 from lossdrill.spec import (
@@ -57,6 +57,10 @@ def run_value(run: Run, test: ValueTest, args: dict[str, Any]) -> TestResult:
     message = cmp.brief if hidden else cmp.message
     if found is not None:
         message = message + _("; ") + found.pattern
+    elif cmp.problem == "value":
+        pattern = array_pattern(expected, got.value, run.exercise.tolerance_for(test), hidden)
+        if pattern:
+            message = message + _("; ") + pattern
     if hidden:
         return test_result(test, "failed", message, pinpoint=found)
     return test_result(test, "failed", message, details=_details(args, expected, got.value, cmp),

@@ -127,3 +127,48 @@ def _pattern(differs: np.ndarray, want: np.ndarray, have: np.ndarray,
                                 indices=", ".join(map(str, np.flatnonzero(differs)[:8])))
     return _("{count} of {total} samples differ{where}, with no simple rule",
              count=int(differs.sum()), total=total, where=where)
+
+
+def array_pattern(expected: Any, got: Any, tol: Tolerance, hidden: bool) -> str | None:
+    """Where a wrong array result is wrong, when a rule fits: every element by one factor or
+    one offset, whole rows, whole columns; else (visible tests) the worst elements."""
+    want, have = as_array(expected), as_array(got)
+    if want is None or have is None or want.shape != have.shape or want.ndim == 0:
+        return None
+    want, have = want.astype(np.float64), have.astype(np.float64)
+    wrong = ~close_mask(want, have, tol)
+    if not wrong.any():
+        return None
+    nonzero = want != 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = have[nonzero] / want[nonzero]
+    if (nonzero.any() and not wrong[~nonzero].any() and np.isfinite(ratios).all()
+            and np.allclose(ratios, ratios.flat[0], rtol=1e-6)):
+        return _("every element is off by the same factor, ×{factor}",
+                 factor=f"{ratios.flat[0]:.4g}")
+    with np.errstate(invalid="ignore", over="ignore"):
+        offsets = have - want
+    if np.isfinite(offsets).all() and wrong.all() and np.allclose(offsets, offsets.flat[0],
+                                                                    rtol=1e-6, atol=tol.atol):
+        return _("every element is off by the same amount, {offset:+.4g}",
+                 offset=float(offsets.flat[0]))
+    if want.ndim == 2 and want.shape[0] > 1 and want.shape[1] > 1:
+        rows = wrong.all(axis=1)
+        if rows.any() and not rows.all() and not wrong[~rows].any():
+            which = "" if hidden else " (" + ", ".join(map(str, np.flatnonzero(rows)[:8])) + ")"
+            return _("whole rows are wrong{which}, the others right: look at what a row shares",
+                     which=which)
+        cols = wrong.all(axis=0)
+        if cols.any() and not cols.all() and not wrong[:, ~cols].any():
+            which = "" if hidden else " (" + ", ".join(map(str, np.flatnonzero(cols)[:8])) + ")"
+            return _("whole columns are wrong{which}, the others right: is the axis right?",
+                     which=which)
+    if hidden:
+        return None
+    with np.errstate(invalid="ignore", over="ignore"):
+        worst = np.argsort(-np.nan_to_num(np.abs(have - want), nan=np.inf), axis=None)[:3]
+    spots = [tuple(int(i) for i in np.unravel_index(k, want.shape)) for k in worst
+             if wrong.flat[k]]
+    return _("the worst elements: {spots}", spots="; ".join(
+        _("{index} expected {expected}, got {got}", index=str(s), expected=f"{want[s]:.6g}",
+          got=f"{have[s]:.6g}") for s in spots))

@@ -98,3 +98,51 @@ def test_no_simple_rule_names_the_samples_on_visible_tests_only():
     assert visible is not None and hidden is not None
     assert "samples 1, 2" in visible.pattern and "no simple rule" in visible.pattern
     assert "samples 1" not in hidden.pattern and "2 of 4 samples differ" in hidden.pattern
+
+
+# -- array results ------------------------------------------------------------------------
+
+
+def test_an_array_off_by_one_factor_says_so():
+    from lossdrill.pinpoint import array_pattern
+
+    want = np.array([[1.0, -2.0], [0.0, 4.0]])
+    said = array_pattern(want, want * 0.5, Tolerance(), hidden=True)
+    assert said is not None and "×0.5" in said
+
+
+def test_whole_rows_and_columns_are_named_and_only_indices_on_visible_tests():
+    from lossdrill.pinpoint import array_pattern
+
+    want = np.arange(12.0).reshape(3, 4) + 1
+    rows = want.copy()
+    rows[1] += 7.0
+    visible = array_pattern(want, rows, Tolerance(), hidden=False)
+    hidden = array_pattern(want, rows, Tolerance(), hidden=True)
+    assert visible is not None and "rows" in visible and "(1)" in visible
+    assert hidden is not None and "rows" in hidden and "(1)" not in hidden
+    cols = want.copy()
+    cols[:, 2] = -cols[:, 2] + 0.5
+    said = array_pattern(want, cols, Tolerance(), hidden=False)
+    assert said is not None and "columns" in said and "(2)" in said
+
+
+def test_no_rule_names_the_worst_elements_on_visible_tests_only():
+    from lossdrill.pinpoint import array_pattern
+
+    want = np.array([[1.0, 2.0], [3.0, 4.0]])
+    got = np.array([[1.0, 2.5], [7.0, 4.0]])
+    visible = array_pattern(want, got, Tolerance(), hidden=False)
+    assert visible is not None and "(1, 0)" in visible and "(0, 1)" in visible
+    assert array_pattern(want, got, Tolerance(), hidden=True) is None
+
+
+@pytest.mark.parametrize(("exercise", "mistake", "says"), [
+    ("ex6", "mse-grad-missing-2", "×0.5"),
+    ("ex6", "wrong-sign", "×-1"),
+    ("ex8", "wrong-axis", "the worst elements"),
+])
+def test_array_mistakes_are_described(exercise, mistake, says):
+    result = _result(exercise, mistake)
+    messages = [t.message for t in result.tests if t.status == "failed" and t.kind == "value"]
+    assert any(says in m for m in messages), messages
