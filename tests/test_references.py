@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import sys
-import warnings
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -31,31 +30,24 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
     sys.path.insert(0, str(ROOT))
 
+from reference_harness import call as _call  # noqa: E402
+from reference_harness import gradient_ok as _gradient_ok  # noqa: E402
+from reference_harness import load_pack  # noqa: E402
+from reference_harness import resolve as _resolve  # noqa: E402
+from reference_harness import same as _same  # noqa: E402
+
 from lossdrill.spec import (  # noqa: E402
     Exercise,
-    Generated,
     GradientTest,
-    Literal_,
     RaisesTest,
     TaskTest,
     ValueTest,
-    load_exercise,
 )
 
 STEMS = ("ex1_mse", "ex2_bce", "ex3_hinge")
 
 
-def _load_solution(stem: str) -> ModuleType:
-    path = ROOT / "solutions" / f"{stem}.py"
-    spec = importlib.util.spec_from_file_location(f"_lossdrill_reference_{stem}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SOLUTIONS = {stem: _load_solution(stem) for stem in STEMS}
-EXERCISES = {stem: load_exercise(ROOT / "exercises" / f"{stem}.yaml") for stem in STEMS}
+SOLUTIONS, EXERCISES = load_pack(STEMS)
 ex1 = SOLUTIONS["ex1_mse"]
 ex2 = SOLUTIONS["ex2_bce"]
 ex3 = SOLUTIONS["ex3_hinge"]
@@ -64,87 +56,8 @@ SETTINGS = settings(max_examples=60, deadline=None)
 
 
 # --- Running a spec's tests without the grader ------------------------------------------
-# A small, independent stand-in for the engine: inputs resolved as the spec describes them
-# (generators from a fixed seed) and passed read-only, as the grader passes them.
-
-
-def _generate(g: Generated, rng: np.random.Generator) -> np.ndarray:
-    if g.generate == "normal":
-        out = rng.normal(g.loc, g.scale, size=g.shape)
-    elif g.generate == "uniform":
-        out = rng.uniform(g.low, g.high, size=g.shape)
-    elif g.generate == "integers":
-        out = rng.integers(int(g.low), int(g.high), size=g.shape, endpoint=True)
-    elif g.generate == "labels":
-        out = rng.choice(np.asarray(g.values), size=g.shape)
-    elif g.generate == "probabilities":
-        out = rng.uniform(0.01, 0.99, size=g.shape)
-    else:
-        out = np.eye(g.classes)[rng.integers(0, g.classes, size=g.shape)]
-    return out.astype(g.dtype) if g.dtype else out
-
-
-def _resolve(args: dict[str, Any], seed: int) -> dict[str, Any]:
-    rng = np.random.default_rng(seed)
-    out: dict[str, Any] = {}
-    for name, value in args.items():
-        if isinstance(value, Generated):
-            value = _generate(value, rng)
-        elif isinstance(value, Literal_):
-            value = np.asarray(value.value, dtype=value.dtype)
-        elif isinstance(value, list):
-            value = np.asarray(value)
-        if isinstance(value, np.ndarray):
-            value.flags.writeable = False
-        out[name] = value
-    return out
-
-
-def _call(fn, args: dict[str, Any]) -> tuple[str, Any]:
-    """("ok", result) or ("raises", exception type name)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            return "ok", fn(**args)
-    except Exception as exc:  # noqa: BLE001 - a variant may raise anything
-        return "raises", type(exc).__name__
-
-
-def _same(a: tuple[str, Any], b: tuple[str, Any], rtol: float, atol: float) -> bool:
-    """Would the grader see these two outcomes as the same? Kind, type, shape and value."""
-    if a[0] != b[0]:
-        return False
-    if a[0] == "raises":
-        return a[1] == b[1]
-    x, y = a[1], b[1]
-    if isinstance(x, np.ndarray) != isinstance(y, np.ndarray):
-        return False
-    x, y = np.asarray(x), np.asarray(y)
-    if x.shape != y.shape or x.dtype != y.dtype:
-        return False
-    return bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))
-
-
-def _one_sided(loss, args: dict[str, Any], wrt: str, h: float = 1e-6):
-    """Left and right finite-difference derivatives of `loss` with respect to `wrt`."""
-    base = np.asarray(args[wrt], dtype=np.float64)
-    f0 = loss(**args)
-    left, right = np.empty(base.shape), np.empty(base.shape)
-    for i in np.ndindex(base.shape):
-        for sign, out in ((1.0, right), (-1.0, left)):
-            moved = base.copy()
-            moved[i] += sign * h
-            out[i] = sign * (loss(**{**args, wrt: moved}) - f0) / h
-    return left, right
-
-
-def _gradient_ok(grad, args: dict[str, Any], loss, wrt: str, rtol: float) -> bool:
-    """The gradient matches the loss: the derivative where it exists, a subgradient at kinks."""
-    g = np.asarray(grad, dtype=np.float64)
-    left, right = _one_sided(loss, args, wrt)
-    lo, hi = np.minimum(left, right), np.maximum(left, right)
-    slack = 1e-6 + rtol * np.abs(hi)
-    return bool(np.all((g >= lo - slack) & (g <= hi + slack)))
+# With the stand-in for the engine in reference_harness.py: inputs resolved as the spec
+# describes them (generators from a fixed seed) and passed read-only, as the grader does.
 
 
 def _functions(stem: str, mistake: str | None = None) -> dict[str, Any]:

@@ -12,10 +12,8 @@ reject the mistakes they are meant to catch.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -31,26 +29,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
     sys.path.insert(0, str(ROOT))
 
+from reference_harness import central_differences, load_pack  # noqa: E402
+
 from lossdrill.properties import PROPERTIES, Context  # noqa: E402
 from lossdrill.sandbox.local import LocalFunctions  # noqa: E402
 from lossdrill.sandbox.protocol import RngSeed  # noqa: E402
-from lossdrill.spec import Tolerance, load_exercise  # noqa: E402
+from lossdrill.spec import Tolerance  # noqa: E402
 
 STEMS = ("ex14_penalties", "ex15_regularized", "ex16_lambda_path", "ex17_dropout",
          "ex18_batchnorm", "ex19_augment")
 
 
-def _load_solution(stem: str) -> ModuleType:
-    path = ROOT / "solutions" / f"{stem}.py"
-    spec = importlib.util.spec_from_file_location(f"_lossdrill_reference_test_{stem}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SOLUTIONS = {stem: _load_solution(stem) for stem in STEMS}
-EXERCISES = {stem: load_exercise(ROOT / "exercises" / f"{stem}.yaml") for stem in STEMS}
+SOLUTIONS, EXERCISES = load_pack(STEMS)
 ex14 = SOLUTIONS["ex14_penalties"]
 ex15 = SOLUTIONS["ex15_regularized"]
 ex16 = SOLUTIONS["ex16_lambda_path"]
@@ -61,17 +51,6 @@ ex19 = SOLUTIONS["ex19_augment"]
 SETTINGS = settings(max_examples=40, deadline=None)
 floats = st.floats(-10, 10, allow_nan=False, allow_infinity=False)
 lams = st.floats(0, 5, allow_nan=False)
-
-
-def central_differences(f, x: np.ndarray, h: float = 1e-6) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float64)
-    out = np.empty(x.shape)
-    for i in np.ndindex(x.shape):
-        up, down = x.copy(), x.copy()
-        up[i] += h
-        down[i] -= h
-        out[i] = (f(up) - f(down)) / (2 * h)
-    return out
 
 
 @pytest.mark.parametrize("stem", STEMS)

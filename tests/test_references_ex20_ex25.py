@@ -9,12 +9,10 @@ and plain loops written here. Where conventions differ, the test says how.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import sys
 import warnings
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -35,11 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
     sys.path.insert(0, str(ROOT))
 
+from reference_harness import load_pack  # noqa: E402
+
 from lossdrill import vectors  # noqa: E402
 from lossdrill.sandbox import testfns  # noqa: E402
 from lossdrill.sandbox.local import LocalFunctions  # noqa: E402
 from lossdrill.sandbox.process import Outcome  # noqa: E402
-from lossdrill.spec import ValueTest, load_exercise  # noqa: E402
+from lossdrill.spec import ValueTest  # noqa: E402
 from lossdrill.tasks import TASKS  # noqa: E402
 from lossdrill.tasks import cv as cv_task  # noqa: E402
 from lossdrill.tasks.hinge import two_blobs  # noqa: E402
@@ -48,17 +48,7 @@ STEMS = ("ex20_distances", "ex21_contrastive", "ex22_triplet", "ex23_numerical_g
          "ex24_svm_train", "ex25_cv_select")
 
 
-def _load_solution(stem: str) -> ModuleType:
-    path = ROOT / "solutions" / f"{stem}.py"
-    spec = importlib.util.spec_from_file_location(f"_lossdrill_reference_{stem}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SOLUTIONS = {stem: _load_solution(stem) for stem in STEMS}
-EXERCISES = {stem: load_exercise(ROOT / "exercises" / f"{stem}.yaml") for stem in STEMS}
+SOLUTIONS, EXERCISES = load_pack(STEMS)
 ex20 = SOLUTIONS["ex20_distances"]
 ex21 = SOLUTIONS["ex21_contrastive"]
 ex22 = SOLUTIONS["ex22_triplet"]

@@ -10,12 +10,10 @@ its spec and being told apart from the others.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import sys
 import warnings
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -33,33 +31,25 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
     sys.path.insert(0, str(ROOT))
 
+from reference_harness import call as _call  # noqa: E402
+from reference_harness import central_differences as _central_differences  # noqa: E402
+from reference_harness import load_pack, load_solution  # noqa: E402
+from reference_harness import resolve as _resolve  # noqa: E402
+from reference_harness import same as _same  # noqa: E402
+
 from lossdrill.spec import (  # noqa: E402
-    CopyOf,
-    Generated,
     GradientTest,
-    Literal_,
     PropertyTest,
     RaisesTest,
     ValueTest,
-    load_exercise,
 )
 
 STEMS = ("ex4_rmse_mae", "ex5_huber", "ex6_mse_grad", "ex7_cross_entropy", "ex8_softmax")
 
 
-def _load_solution(stem: str) -> ModuleType:
-    path = ROOT / "solutions" / f"{stem}.py"
-    spec = importlib.util.spec_from_file_location(f"_lossdrill_reference_{stem}_x", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SOLUTIONS = {stem: _load_solution(stem) for stem in STEMS}
-EXERCISES = {stem: load_exercise(ROOT / "exercises" / f"{stem}.yaml") for stem in STEMS}
-ex1 = _load_solution("ex1_mse")
-ex2 = _load_solution("ex2_bce")
+SOLUTIONS, EXERCISES = load_pack(STEMS)
+ex1 = load_solution("ex1_mse")
+ex2 = load_solution("ex2_bce")
 ex4 = SOLUTIONS["ex4_rmse_mae"]
 ex5 = SOLUTIONS["ex5_huber"]
 ex6 = SOLUTIONS["ex6_mse_grad"]
@@ -78,17 +68,6 @@ def same_shape_pairs(draw, min_dims: int = 1):
     a = draw(hnp.arrays(np.float64, shape, elements=floats))
     b = draw(hnp.arrays(np.float64, shape, elements=floats))
     return a, b
-
-
-def _central_differences(loss, x: np.ndarray, h: float = 1e-6) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float64)
-    out = np.empty(x.shape)
-    for i in np.ndindex(x.shape):
-        up, down = x.copy(), x.copy()
-        up[i] += h
-        down[i] -= h
-        out[i] = (loss(up) - loss(down)) / (2 * h)
-    return out
 
 
 # --- ex4: RMSE and MAE ------------------------------------------------------------------
@@ -384,75 +363,6 @@ def test_naive_softmax_really_fails_at_1000() -> None:
 # A small stand-in for the engine: inputs resolved as the spec describes them (generators from
 # a fixed seed) and passed read-only; value tests compared like the grader (type, shape,
 # dtype, values, ±inf matching only itself), gradient tests against the reference.
-
-
-def _generate(g: Generated, rng: np.random.Generator) -> np.ndarray:
-    if g.generate == "normal":
-        out = rng.normal(g.loc, g.scale, size=g.shape)
-    elif g.generate == "uniform":
-        out = rng.uniform(g.low, g.high, size=g.shape)
-    elif g.generate == "integers":
-        out = rng.integers(int(g.low), int(g.high), size=g.shape, endpoint=True)
-    elif g.generate == "labels":
-        out = rng.choice(np.asarray(g.values), size=g.shape)
-    elif g.generate == "probabilities":
-        out = rng.uniform(0.01, 0.99, size=g.shape)
-    else:
-        out = np.eye(g.classes)[rng.integers(0, g.classes, size=g.shape)]
-    return out.astype(g.dtype) if g.dtype else out
-
-
-def _resolve(args: dict[str, Any], seed: int) -> dict[str, Any]:
-    rng = np.random.default_rng(seed)
-    out: dict[str, Any] = {}
-    for name, value in args.items():
-        if isinstance(value, Generated):
-            value = _generate(value, rng)
-        elif isinstance(value, Literal_):
-            value = np.asarray(value.value, dtype=value.dtype)
-        elif isinstance(value, list):
-            value = np.asarray(value)
-        if isinstance(value, np.ndarray):
-            value.flags.writeable = False
-        out[name] = value
-    for name, value in args.items():
-        if isinstance(value, CopyOf):
-            out[name] = out[value.copy_of]
-    return out
-
-
-def _call(fn, args: dict[str, Any]) -> tuple[str, Any]:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            return "ok", fn(**args)
-    except Exception as exc:  # noqa: BLE001 - a variant may raise anything
-        return "raises", type(exc).__name__
-
-
-def _close(x: np.ndarray, y: np.ndarray, rtol: float, atol: float) -> bool:
-    """Finite values within the tolerance; NaN, +inf and −inf only matching themselves."""
-    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-    if x.shape != y.shape:
-        return False
-    special = ~np.isfinite(x) | ~np.isfinite(y)
-    same_special = (np.isnan(x) & np.isnan(y)) | (x == y)
-    with np.errstate(invalid="ignore"):
-        near = np.abs(x - y) <= atol + rtol * np.abs(y)
-    return bool(np.all(np.where(special, same_special, near)))
-
-
-def _same(a: tuple[str, Any], b: tuple[str, Any], rtol: float, atol: float) -> bool:
-    if a[0] != b[0]:
-        return False
-    if a[0] == "raises":
-        return a[1] == b[1]
-    x, y = a[1], b[1]
-    if isinstance(x, np.ndarray) != isinstance(y, np.ndarray):
-        return False
-    if np.asarray(x).dtype != np.asarray(y).dtype:
-        return False
-    return _close(x, y, rtol, atol)
 
 
 def _functions(stem: str, mistake: str | None = None) -> dict[str, Any]:

@@ -10,12 +10,10 @@ from the others, so the grader can both fail it and name it.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import sys
 import warnings
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -31,32 +29,25 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
     sys.path.insert(0, str(ROOT))
 
+from reference_harness import call as _call  # noqa: E402
+from reference_harness import central_differences as _central_differences  # noqa: E402
+from reference_harness import gradient_ok as _gradient_ok  # noqa: E402
+from reference_harness import load_pack  # noqa: E402
+from reference_harness import resolve as _resolve  # noqa: E402
+from reference_harness import same as _same  # noqa: E402
+
 from lossdrill.spec import (  # noqa: E402
-    CopyOf,
-    Generated,
     GradientTest,
-    Literal_,
     PropertyTest,
     RaisesTest,
     ValueTest,
-    load_exercise,
 )
 
 STEMS = ("ex9_softmax_ce", "ex10_softmax_ce_grad", "ex11_bce_logits", "ex12_perceptron",
          "ex13_multiclass_hinge")
 
 
-def _load_solution(stem: str) -> ModuleType:
-    path = ROOT / "solutions" / f"{stem}.py"
-    spec = importlib.util.spec_from_file_location(f"_lossdrill_reference_{stem}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SOLUTIONS = {stem: _load_solution(stem) for stem in STEMS}
-EXERCISES = {stem: load_exercise(ROOT / "exercises" / f"{stem}.yaml") for stem in STEMS}
+SOLUTIONS, EXERCISES = load_pack(STEMS)
 ex9 = SOLUTIONS["ex9_softmax_ce"]
 ex10 = SOLUTIONS["ex10_softmax_ce_grad"]
 ex11 = SOLUTIONS["ex11_bce_logits"]
@@ -70,89 +61,6 @@ SEEDS = (1000, 2024, 7)  # hidden tests draw fresh inputs; the spec must hold fo
 # --- Running a spec's tests without the grader ------------------------------------------
 # A small stand-in for the engine, independent of it: inputs resolved as the spec describes
 # them (generators from a fixed seed), passed read-only as the grader passes them.
-
-
-def _generate(g: Generated, rng: np.random.Generator) -> np.ndarray:
-    if g.generate == "normal":
-        out = rng.normal(g.loc, g.scale, size=g.shape)
-    elif g.generate == "uniform":
-        out = rng.uniform(g.low, g.high, size=g.shape)
-    elif g.generate == "integers":
-        out = rng.integers(int(g.low), int(g.high), size=g.shape, endpoint=True)
-    elif g.generate == "labels":
-        out = rng.choice(np.asarray(g.values), size=g.shape)
-    elif g.generate == "probabilities":
-        out = rng.uniform(0.01, 0.99, size=g.shape)
-    else:
-        out = np.eye(g.classes)[rng.integers(0, g.classes, size=g.shape)]
-    return out.astype(g.dtype) if g.dtype else out
-
-
-def _resolve(args: dict[str, Any], seed: int) -> dict[str, Any]:
-    rng = np.random.default_rng(seed)
-    out: dict[str, Any] = {}
-    for name, value in args.items():
-        if isinstance(value, Generated):
-            value = _generate(value, rng)
-        elif isinstance(value, Literal_):
-            value = np.asarray(value.value, dtype=value.dtype)
-        elif isinstance(value, list):
-            value = np.asarray(value)
-        if isinstance(value, np.ndarray):
-            value.flags.writeable = False
-        out[name] = value
-    for name, value in args.items():
-        if isinstance(value, CopyOf):
-            out[name] = out[value.copy_of]
-    return out
-
-
-def _call(fn, args: dict[str, Any]) -> tuple[str, Any]:
-    """("ok", result) or ("raises", exception type name)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            return "ok", fn(**args)
-    except Exception as exc:  # noqa: BLE001 - a variant may raise anything
-        return "raises", type(exc).__name__
-
-
-def _same(a: tuple[str, Any], b: tuple[str, Any], rtol: float, atol: float) -> bool:
-    """Would the grader see these two outcomes as the same? Kind, type, shape and value."""
-    if a[0] != b[0]:
-        return False
-    if a[0] == "raises":
-        return a[1] == b[1]
-    x, y = a[1], b[1]
-    if isinstance(x, np.ndarray) != isinstance(y, np.ndarray):
-        return False
-    x, y = np.asarray(x), np.asarray(y)
-    if x.shape != y.shape or x.dtype != y.dtype:
-        return False
-    return bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))
-
-
-def _one_sided(loss, args: dict[str, Any], wrt: str, h: float = 1e-6):
-    base = np.asarray(args[wrt], dtype=np.float64)
-    f0 = loss(**args)
-    left, right = np.empty(base.shape), np.empty(base.shape)
-    for i in np.ndindex(base.shape):
-        for sign, out in ((1.0, right), (-1.0, left)):
-            moved = base.copy()
-            moved[i] += sign * h
-            out[i] = sign * (loss(**{**args, wrt: moved}) - f0) / h
-    return left, right
-
-
-def _gradient_ok(grad, args: dict[str, Any], loss, wrt: str, rtol: float) -> bool:
-    """The gradient matches the loss: the derivative where it exists, a subgradient at kinks."""
-    g = np.asarray(grad, dtype=np.float64)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        left, right = _one_sided(loss, args, wrt)
-    lo, hi = np.minimum(left, right), np.maximum(left, right)
-    slack = 1e-6 + rtol * np.abs(hi)
-    return bool(np.all((g >= lo - slack) & (g <= hi + slack)))
 
 
 def _property_holds(test: PropertyTest, fn, args: dict[str, Any]) -> bool:
@@ -303,16 +211,6 @@ def logits_and_labels(draw, bound: float = 10.0, min_classes: int = 2, max_class
     z = draw(hnp.arrays(np.float64, (n, k), elements=st.floats(-bound, bound)))
     y = draw(hnp.arrays(np.int64, n, elements=st.integers(0, k - 1)))
     return z, y
-
-
-def _central_differences(loss, x: np.ndarray, h: float = 1e-6) -> np.ndarray:
-    grad = np.empty(x.shape)
-    for i in np.ndindex(x.shape):
-        up, down = x.copy(), x.copy()
-        up[i] += h
-        down[i] -= h
-        grad[i] = (loss(up) - loss(down)) / (2 * h)
-    return grad
 
 
 # --- ex9: softmax cross-entropy -----------------------------------------------------------
