@@ -19,11 +19,10 @@ from lossdrill.spec import (
     Tolerance,
 )
 from lossdrill.testrun import (
-    Observation,
     Run,
     call_learner,
-    expected_outcome,
     failed_call,
+    observe,
     test_result,
 )
 
@@ -49,6 +48,7 @@ def _one_sided(loss: Callable[[np.ndarray], float], x: np.ndarray, h: float
 def run_gradient(run: Run, test: GradientTest, args: dict[str, Any]) -> TestResult:
     hidden = test.visibility == "hidden"
     x = np.asarray(args[test.wrt], dtype=np.float64)
+
     def ref_loss(point: np.ndarray) -> float:
         outcome = run.reference.call(test.loss, {**args, test.wrt: point})
         if not outcome.ok:
@@ -56,13 +56,9 @@ def run_gradient(run: Run, test: GradientTest, args: dict[str, Any]) -> TestResu
                             f"on test '{test.name}': {outcome.message}")
         return float(outcome.value)
 
-    expected = expected_outcome(run, test, test.function, args).value
-    got = call_learner(run, test, test.function, args)
-    obs = Observation(test.name, "gradient", test.function, args, got, False, expected,
-                      hidden=hidden)
-    run.observations.append(obs)
+    obs = observe(run, test, "gradient", args)
+    expected, got = obs.expected, obs.got
     if not got.ok:
-        obs.problem = got.kind
         return failed_call(test, got)
     shape_check = compare(expected, got.value, Tolerance(rtol=0.0, atol=np.inf))
     if not shape_check.ok:

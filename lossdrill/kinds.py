@@ -28,8 +28,8 @@ from lossdrill.testrun import (
     Observation,
     Run,
     call_learner,
-    expected_outcome,
     failed_call,
+    observe,
     test_result,
 )
 
@@ -39,13 +39,9 @@ MAX_PINPOINTED = 3
 
 def run_value(run: Run, test: ValueTest, args: dict[str, Any]) -> TestResult:
     hidden = test.visibility == "hidden"
-    expected = expected_outcome(run, test, test.function, args).value
-    got = call_learner(run, test, test.function, args)
-    obs = Observation(test.name, "value", test.function, args, got, False, expected,
-                      hidden=hidden)
-    run.observations.append(obs)
+    obs = observe(run, test, "value", args)
+    expected, got = obs.expected, obs.got
     if not got.ok:
-        obs.problem = got.kind
         return failed_call(test, got)
     cmp = compare(expected, got.value, run.exercise.tolerance_for(test))
     obs.passed, obs.problem = cmp.ok, cmp.problem

@@ -80,3 +80,16 @@ def expected_outcome(run: Run, test: Any, function: str, args: dict[str, Any]) -
 def failed_call(test: Any, outcome: Outcome) -> TestResult:
     status = "skipped" if outcome.kind == "gave-up" else "error"
     return test_result(test, status, describe_failure(outcome, test.visibility == "hidden"))
+
+
+def observe(run: Run, test: Any, kind: str, args: dict[str, Any]) -> Observation:
+    """Call the reference and the learner's function on a test's inputs, and record what the
+    learner did for diagnosis; a failed call is already marked with its kind."""
+    expected = expected_outcome(run, test, test.function, args).value
+    got = call_learner(run, test, test.function, args)
+    obs = Observation(test.name, kind, test.function, args, got, False, expected,
+                      hidden=test.visibility == "hidden")
+    run.observations.append(obs)
+    if not got.ok:
+        obs.problem = got.kind
+    return obs
