@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,8 +16,9 @@ from typing import TYPE_CHECKING
 import typer
 
 from lossdrill import __version__
+from lossdrill.checkcmd import warn
 from lossdrill.classroom.commands import register as register_classroom
-from lossdrill.errors import LossdrillError, UsageError
+from lossdrill.errors import LossdrillError, UsageError, report
 from lossdrill.i18n import _
 
 if TYPE_CHECKING:
@@ -42,18 +42,6 @@ def _catalog(pack: Path | None) -> Catalog:
     from lossdrill.catalog import Catalog, find_pack
 
     return Catalog(find_pack(pack))
-
-
-def _parse_memory(text: str) -> int:
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", text.lower())
-    if not match:
-        raise UsageError(_("--memory {text}: expected a size such as 512M or 2G", text=repr(text)))
-    scale = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}[match.group(2)]
-    size = int(float(match.group(1)) * scale)
-    if size < 64 << 20:
-        raise UsageError(_("--memory {text}: at least 64M is needed to run Python with NumPy",
-                           text=repr(text)))
-    return size
 
 
 @app.callback(invoke_without_command=True)
@@ -87,7 +75,7 @@ def dashboard(
     from lossdrill.views import render_dashboard
 
     progress = Progress()
-    _warn(progress.warning)
+    warn(progress.warning)
     render_dashboard(make_console(), summarise(_catalog(None).all(), progress.data), Path.cwd())
 
 
@@ -110,7 +98,7 @@ def list_exercises(
         return
     from lossdrill.report import make_console, render_list
 
-    _warn(progress.warning)
+    warn(progress.warning)
     render_list(make_console(), exercises, progress.data)
 
 
@@ -173,7 +161,7 @@ def hint(
 
     ex = _catalog(pack).get(exercise)
     progress = Progress()
-    _warn(progress.warning)
+    warn(progress.warning)
     lines, shown = hint_lines(ex, progress.hints_used(ex.id))
     for line in lines:
         typer.echo(line)
@@ -197,7 +185,7 @@ def progress_summary(
     from lossdrill.report import make_console
     from lossdrill.views import render_progress
 
-    _warn(progress.warning)
+    warn(progress.warning)
     render_progress(make_console(), summary)
 
 
@@ -217,10 +205,11 @@ def watch(
     pack: Path | None = PackOption,
 ) -> None:
     """Re-check a file on every save; keys: h hint, s statement, n next, l list, q quit."""
+    from lossdrill.limits import parse_memory
     from lossdrill.watch import Options
     from lossdrill.watch import watch as watch_file
 
-    cap = _parse_memory(memory)
+    cap = parse_memory(memory)
     if file.is_dir():
         raise UsageError(_("{file}: is a folder; pass the Python file to watch", file=file))
     if not file.exists():
@@ -257,45 +246,9 @@ def check(
     pack: Path | None = PackOption,
 ) -> None:
     """Grade a file: exit 0 when every test passes, 1 when not."""
-    # Start the learner process first: it imports NumPy while the grader loads the spec.
-    from lossdrill.export import FORMATS
-    from lossdrill.sandbox.process import LearnerProcess
+    from lossdrill.checkcmd import run
 
-    fmt = "json" if as_json else fmt.lower()
-    if fmt not in FORMATS:
-        raise UsageError(_("--format {fmt}: expected one of {choices}", fmt=repr(fmt),
-                           choices=", ".join(FORMATS)))
-    cap = _parse_memory(memory)
-    if not file.exists():
-        raise UsageError(_("{file}: no such file; check the path (or `lossdrill start EX` "
-                           "to create one)", file=file))
-    if file.is_dir():
-        raise UsageError(_("{file}: is a folder; pass the Python file to check", file=file))
-    process = LearnerProcess(memory=cap).start()
-    from lossdrill.learnerfile import grade  # a notebook is gathered; a curve drawn on failure
-
-    ex, result, sweep = grade(_catalog(pack), file, exercise, process=process, seed=seed,
-                              timeout=timeout, memory=cap, plot=fmt == "text")
-    result.file = str(file)
-    from lossdrill.classroom.release import release_note
-    from lossdrill.progress import Progress
-
-    progress = Progress()
-    progress.record_check(ex.id, result.score, result.passed)
-    note = release_note(ex)  # a student pack: the hidden tests run at grading
-    if fmt != "text":
-        from lossdrill.export import render
-
-        typer.echo(render(result, fmt, __version__, [note] if note else []))
-    if fmt in ("text", "github"):
-        from lossdrill.report import make_console, render_check
-
-        console = make_console(stderr=fmt == "github")
-        _warn(progress.warning)
-        render_check(console, result, verbose, sweep)
-        if note:
-            console.print(note, style="dim", highlight=False, soft_wrap=True)
-    raise typer.Exit(0 if result.passed else 1)
+    raise typer.Exit(run(file, exercise, as_json, fmt, seed, timeout, memory, verbose, pack))
 
 
 @app.command()
@@ -318,17 +271,11 @@ def validate(
 register_classroom(app)
 
 
-def _warn(message: str) -> None:
-    if message:
-        typer.echo(_("lossdrill: warning: {message}", message=message), err=True)
-
-
 def main() -> None:
     try:
         code = app(standalone_mode=False)
     except LossdrillError as exc:
-        typer.echo(_("lossdrill: error: {message}", message=exc), err=True)
-        sys.exit(2)
+        sys.exit(report(exc))
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:

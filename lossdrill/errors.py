@@ -1,5 +1,9 @@
 """Errors that mean bad input, not bad learner code: the CLI maps them to exit code 2."""
 
+from __future__ import annotations
+
+import sys
+
 
 class LossdrillError(Exception):
     """A one-line message naming the file, the place in it and the fix."""
@@ -11,3 +15,11 @@ class SpecError(LossdrillError):
 
 class UsageError(LossdrillError):
     """A bad invocation: unknown exercise, missing file, a directory given for a file, …"""
+
+
+def report(exc: LossdrillError) -> int:
+    """Say on stderr, in one line, what is wrong; return the exit code for bad input."""
+    from lossdrill.i18n import _
+
+    print(_("lossdrill: error: {message}", message=exc), file=sys.stderr)
+    return 2

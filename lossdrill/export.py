@@ -18,7 +18,6 @@ from typing import Any
 
 from lossdrill.results import CheckResult, TestResult
 
-FORMATS = ("text", "json", "junit", "gradescope", "github")
 GRADESCOPE_VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
 OUTPUT_CAP = 4000  # characters of the learner's output carried into an LMS's feedback
 

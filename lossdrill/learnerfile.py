@@ -9,21 +9,26 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lossdrill.catalog import Catalog
 from lossdrill.errors import UsageError
 from lossdrill.grading import check_file
-from lossdrill.notebook import Gathered, gather_notebook
 from lossdrill.results import CheckResult
 from lossdrill.sandbox.process import LearnerProcess
 from lossdrill.spec import Exercise
-from lossdrill.sweep import Sweep, learner_sweep
+
+if TYPE_CHECKING:  # a notebook and a loss curve are the rarer cases: imported when needed
+    from lossdrill.notebook import Gathered
+    from lossdrill.sweep import Sweep
 
 
 def infer(catalog: Catalog, file: Path, exercise: str | None) -> Exercise:
     """The exercise a file or notebook is for (a notebook's header is in its first cell)."""
     if file.suffix.lower() != ".ipynb" or exercise:
         return catalog.infer(file, exercise)
+    from lossdrill.notebook import gather_notebook
+
     with tempfile.TemporaryDirectory(prefix="lossdrill-notebook-") as folder:
         path = Path(folder) / f"{file.stem}.py"
         path.write_text(gather_notebook(file).source, encoding="utf-8")
@@ -39,33 +44,34 @@ def infer(catalog: Catalog, file: Path, exercise: str | None) -> Exercise:
 
 def grade(catalog: Catalog, file: Path, exercise: str | None, *, process: LearnerProcess,
           seed: int | None = None, timeout: float | None = None, memory: int,
-          plot: bool = False, plot_process: LearnerProcess | None = None,
-          ) -> tuple[Exercise, CheckResult, Sweep | None]:
+          plot: bool = False) -> tuple[Exercise, CheckResult, Sweep | None]:
     """The exercise, the result and (with ``plot``, for a failing check of an exercise with a
-    `plot` key) the loss curves. ``process`` (and ``plot_process``) are closed here."""
+    `plot` key) the loss curves. ``process`` is closed here."""
     folder = ""
     try:
         ex = infer(catalog, file, exercise)
         gathered: Gathered | None = None
         path = file.resolve()
         if file.suffix.lower() == ".ipynb":
+            from lossdrill.notebook import gather_notebook
+
             gathered = gather_notebook(file)
             folder = tempfile.mkdtemp(prefix="lossdrill-notebook-")
             path = Path(folder) / f"{file.stem}.py"
             path.write_text(gathered.source, encoding="utf-8")
-        if plot and ex.plot is not None and plot_process is None:
-            plot_process = LearnerProcess(memory=memory).start()  # warms during the tests
         result = check_file(ex, path, seed=seed, timeout=timeout, memory=memory,
                             process=process)
         sweep = None
-        if plot_process is not None and result.status == "failed":
-            sweep = learner_sweep(ex, path, plot_process)
+        if plot and ex.plot is not None and result.status == "failed":
+            # A fresh process, started only now: one warming beside the tests would take the
+            # core they run on, and most checks pass.
+            from lossdrill.sweep import learner_sweep
+
+            sweep = learner_sweep(ex, path, LearnerProcess(memory=memory).start())
         if gathered is not None:
             gathered.relabel(result, path, str(file))
         return ex, result, sweep
     finally:
         process.close()
-        if plot_process is not None:
-            plot_process.close()
         if folder:
             shutil.rmtree(folder, ignore_errors=True)

@@ -239,3 +239,19 @@ def load_reference(ex: Exercise) -> Reference | ReplayReference:
     reference = Reference(functions, dict(mistakes), tuple(getattr(module, "PATTERNS", ())))
     _cache[key] = reference
     return reference
+
+
+def release_note(exercise: Exercise) -> str | None:
+    """For `lossdrill check` in a student pack: what the local score leaves out."""
+    if exercise.solution_path.is_file():
+        return None
+    path = answers_path(exercise)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        count, points = int(data["hidden_tests"]), float(data["hidden_points"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not count:
+        return "Student pack: every test of this exercise ran here."
+    return (f"Student pack: visible tests only here; {count} hidden test(s) worth {points:g} "
+            "point(s) run when your work is graded.")

@@ -31,7 +31,9 @@ OUTPUT_SHOWN = 4000  # characters of the learner's output in the terminal report
 def make_console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     terminal = stream.isatty()
-    return Console(file=stream, highlight=False, no_color=bool(os.environ.get("NO_COLOR")),
+    # No `:emoji:` codes: the learner's own text (tracebacks, printed output) is shown as is.
+    return Console(file=stream, highlight=False, emoji=False,
+                   no_color=bool(os.environ.get("NO_COLOR")),
                    width=None if terminal else 100, soft_wrap=False)
 
 

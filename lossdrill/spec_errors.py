@@ -19,6 +19,9 @@ _EXPECTED = {
     "model_type": "expected a mapping",
     "missing": "missing required key",
     "extra_forbidden": "unknown key",
+    "unexpected_keyword_argument": "unknown key",  # a dataclass field
+    "dataclass_type": "expected a mapping",
+    "dataclass_args_type": "expected a mapping",
 }
 
 

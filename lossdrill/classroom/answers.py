@@ -11,6 +11,7 @@ the reference's curve of `lossdrill show --plot` / a failing check. Replaying th
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -66,8 +67,8 @@ class RecordingReference:
 
 def visible_only(exercise: Exercise) -> Exercise:
     """The exercise as a student pack has it: its visible tests only."""
-    return exercise.model_copy(update={"tests": tuple(
-        t for t in exercise.tests if t.visibility == "visible")})
+    return dataclasses.replace(exercise, tests=tuple(
+        t for t in exercise.tests if t.visibility == "visible"))
 
 
 def record_answers(exercise: Exercise, live: Reference) -> dict[str, Any]:

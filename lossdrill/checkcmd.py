@@ -1,0 +1,66 @@
+"""`lossdrill check`: grade one file, record the attempt, report. The Typer command calls
+`run`; so does the console entry directly for a plain `lossdrill check FILE [options]`
+(quickargs.py), so that the common case pays for no command-line framework. Returns the exit
+code: 0 every test passed, 1 not; bad input raises a LossdrillError (exit 2)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from lossdrill.errors import UsageError
+from lossdrill.i18n import _
+
+FORMATS = ("text", "json", "junit", "gradescope", "github")
+
+
+def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str = "text",
+        seed: int | None = None, timeout: float | None = None, memory: str = "1G",
+        verbose: bool = False, pack: Path | None = None) -> int:
+    from lossdrill.limits import parse_memory
+    from lossdrill.sandbox.process import LearnerProcess
+
+    fmt = "json" if as_json else fmt.lower()
+    if fmt not in FORMATS:
+        raise UsageError(_("--format {fmt}: expected one of {choices}", fmt=repr(fmt),
+                           choices=", ".join(FORMATS)))
+    cap = parse_memory(memory)
+    if not file.exists():
+        raise UsageError(_("{file}: no such file; check the path (or `lossdrill start EX` "
+                           "to create one)", file=file))
+    if file.is_dir():
+        raise UsageError(_("{file}: is a folder; pass the Python file to check", file=file))
+    # The learner process starts first: it imports NumPy while the grader loads the spec.
+    process = LearnerProcess(memory=cap).start()
+    from lossdrill.catalog import Catalog, find_pack
+    from lossdrill.learnerfile import grade  # a notebook is gathered; a curve drawn on failure
+
+    ex, result, sweep = grade(Catalog(find_pack(pack)), file, exercise, process=process,
+                              seed=seed, timeout=timeout, memory=cap, plot=fmt == "text")
+    result.file = str(file)
+    from lossdrill.progress import Progress
+    from lossdrill.reference import release_note
+
+    progress = Progress()
+    progress.record_check(ex.id, result.score, result.passed)
+    note = release_note(ex)  # a student pack: the hidden tests run at grading
+    if fmt != "text":
+        from lossdrill import __version__
+        from lossdrill.export import render
+
+        sys.stdout.write(render(result, fmt, __version__, [note] if note else []) + "\n")
+        sys.stdout.flush()
+    if fmt in ("text", "github"):
+        from lossdrill.report import make_console, render_check
+
+        console = make_console(stderr=fmt == "github")
+        warn(progress.warning)
+        render_check(console, result, verbose, sweep)
+        if note:
+            console.print(note, style="dim", highlight=False, soft_wrap=True)
+    return 0 if result.passed else 1
+
+
+def warn(message: str) -> None:
+    if message:
+        print(_("lossdrill: warning: {message}", message=message), file=sys.stderr)

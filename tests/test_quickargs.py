@@ -1,0 +1,81 @@
+"""A plain `lossdrill check FILE [options]` is read without the CLI framework (quickargs.py):
+it must read every command line exactly as the Typer command would, or hand it over."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+
+from lossdrill.checkcmd import run
+from lossdrill.cli import app
+from lossdrill.quickargs import CHECK_OPTIONS, parse_check
+
+CHECK = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defined]
+
+
+def typer_reads(args: list[str]) -> dict[str, Any] | None:
+    try:
+        return dict(CHECK.make_context("check", list(args)).params)
+    except Exception as exc:  # the framework's usage errors: bad value, missing file, …
+        if isinstance(getattr(exc, "exit_code", None), int):
+            return None
+        raise
+
+
+def with_defaults(parsed: dict[str, Any]) -> dict[str, Any]:
+    defaults = {name: p.default for name, p in inspect.signature(run).parameters.items()
+                if p.default is not inspect.Parameter.empty}
+    return {**defaults, **parsed}
+
+
+def test_the_table_names_every_option_of_the_typer_command_and_nothing_else() -> None:
+    typer_options = {opt: param.name for param in CHECK.params
+                     for opt in param.opts + param.secondary_opts if opt.startswith("-")}
+    assert typer_options == {opt: param for opt, (param, _) in CHECK_OPTIONS.items()}
+    flags = {opt for param in CHECK.params if getattr(param, "is_flag", False)
+             for opt in param.opts}
+    assert flags == {opt for opt, (_, kind) in CHECK_OPTIONS.items() if kind is bool}
+
+
+def test_run_defaults_are_the_typer_command_defaults() -> None:
+    assert with_defaults({"file": Path("f.py")}) == typer_reads(["f.py"])
+
+
+@pytest.mark.parametrize("args", [
+    ["f.py"],
+    ["f.py", "--seed", "3"],
+    ["--seed", "3", "f.py"],
+    ["f.py", "--seed=-7", "-e", "ex2", "--json"],
+    ["f.py", "--exercise=hinge", "-v", "--format", "junit", "--timeout", "2.5"],
+    ["f.py", "--timeout=.5", "--memory", "512M", "--pack", "somewhere/pack"],
+    ["notebook.ipynb", "--verbose", "--format=github", "--timeout", "3"],
+])
+def test_plain_command_lines_are_read_as_typer_reads_them(args: list[str]) -> None:
+    parsed = parse_check(args)
+    assert parsed is not None
+    assert with_defaults(parsed) == typer_reads(args)
+
+
+@pytest.mark.parametrize("args", [
+    [],  # no file
+    ["--help"],
+    ["f.py", "g.py"],  # two files
+    ["f.py", "--seed", "x"],  # not a number
+    ["f.py", "--seed", "1e3"],  # a number Python reads but not plainly
+    ["f.py", "--timeout", "0.01"],  # under the option's minimum
+    ["f.py", "--timeout", "nan"],
+    ["f.py", "--seed"],  # value missing
+    ["f.py", "--seed", "1", "--seed", "2"],  # repeated
+    ["f.py", "--colour"],  # unknown
+    ["f.py", "--json=yes"],  # a flag given a value
+    ["f.py", "-e=ex1"],  # a short option with `=`
+    ["f.py", "-ve", "ex1"],  # grouped short options
+    ["f.py", "--", "--seed"],
+    ["-", "--seed", "1"],
+])
+def test_anything_else_goes_to_the_full_cli(args: list[str]) -> None:
+    assert parse_check(args) is None
