@@ -3,13 +3,15 @@ lossdrill diagnoses.
 
 The grader calls the reference for expected values, and each variant in MISTAKES to recognise
 what a failing learner most likely did. A variant is the reference with one thing changed.
+The two losses, squared_error and mse, are given to the learner: the gradient tests check the
+learner's gradients against their central differences.
 """
 
 import numpy as np
 
 
-def _errors(y_true, y_pred):
-    """ŷ − y as a new float64 array, after checking that the shapes agree."""
+def _float_pair(y_true, y_pred):
+    """Both as float64 arrays, after checking that the shapes agree."""
     y_true = np.asarray(y_true, dtype=np.float64)
     y_pred = np.asarray(y_pred, dtype=np.float64)
     # A gradient has the shape of what it differentiates (ŷ). Broadcasting an (N, 1) column
@@ -18,6 +20,12 @@ def _errors(y_true, y_pred):
         raise ValueError(
             f"y_true and y_pred must have the same shape, got {y_true.shape} and {y_pred.shape}"
         )
+    return y_true, y_pred
+
+
+def _errors(y_true, y_pred):
+    """ŷ − y as a new float64 array, after checking that the shapes agree."""
+    y_true, y_pred = _float_pair(y_true, y_pred)
     return y_pred - y_true
 
 
@@ -35,6 +43,26 @@ def mse_grad(y_true, y_pred):
     # derivative 2(ŷⱼ − yⱼ) and keeps the mean's 1/N. N counts every element (n·k for 2-D),
     # because the loss averages over every element.
     return 2.0 * e / e.size
+
+
+# --- The given losses: supplied to the learner, for the gradient tests' central differences --
+
+
+def squared_error(y_true, y_pred):
+    """Σᵢ ½(yᵢ − ŷᵢ)² over all elements, given here (not written by the learner): the grader
+    takes its central differences to check squared_error_grad."""
+    # A derivative check needs one number, so the per-element losses ½(yᵢ − ŷᵢ)² are added
+    # up. Each ŷᵢ appears in its own term only, so the gradient of the sum is the per-element
+    # gradient ŷᵢ − yᵢ, nothing divided by N: there is no mean.
+    y_true, y_pred = _float_pair(y_true, y_pred)
+    return float(0.5 * np.sum((y_true - y_pred) ** 2))
+
+
+def mse(y_true, y_pred):
+    """ex1's loss, given here (not written by the learner): (1/N) Σᵢ (ŷᵢ − yᵢ)², N = all
+    elements. The grader takes its central differences to check mse_grad."""
+    y_true, y_pred = _float_pair(y_true, y_pred)
+    return float(np.mean((y_pred - y_true) ** 2))
 
 
 # --- Mistakes: each is the reference with one change -------------------------------------

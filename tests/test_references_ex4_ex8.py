@@ -1,7 +1,9 @@
 """The references of ex4–ex8, checked against independent implementations.
 
 ex4 (RMSE, MAE) against scikit-learn, ex5 (Huber) against SciPy, ex6 (squared-error and MSE
-gradients) against central differences of ex1's MSE, ex7 (categorical cross-entropy) against
+gradients) against central differences of ex1's MSE, and the losses ex6 gives the learner for
+its gradient tests against scikit-learn's MSE and, by central differences, against the
+gradients written out by hand, ex7 (categorical cross-entropy) against
 scikit-learn's log_loss, ex2's binary cross-entropy and central differences, ex8 (softmax,
 log-softmax) against SciPy. Then each spec against its reference, without the grader: the
 worked examples of the statements, the raises tests, every mistake variant failing a test of
@@ -43,6 +45,7 @@ from lossdrill.spec import (  # noqa: E402
     RaisesTest,
     ValueTest,
 )
+from lossdrill.starter import starter_source  # noqa: E402
 
 STEMS = ("ex4_rmse_mae", "ex5_huber", "ex6_mse_grad", "ex7_cross_entropy", "ex8_softmax")
 
@@ -211,6 +214,52 @@ def test_squared_error_grad_matches_central_differences(pair) -> None:
     np.testing.assert_allclose(ex6.mse_grad(y_true, y_pred), 2 * grad / grad.size, rtol=1e-15)
 
 
+@SETTINGS
+@given(same_shape_pairs())
+def test_given_losses_match_sklearn_mean_squared_error(pair) -> None:
+    # sklearn averages a 2-D input per column, then the columns with equal weights: with equal
+    # column lengths that is the mean over all elements, the MSE of ex1. The summed
+    # ½-squared error is that mean times N/2.
+    y_true, y_pred = pair
+    expected = sk_mean_squared_error(y_true, y_pred)
+    mse, half_sum = ex6.mse(y_true, y_pred), ex6.squared_error(y_true, y_pred)
+    assert type(mse) is float and type(half_sum) is float
+    assert mse == pytest.approx(expected, rel=1e-9, abs=1e-12)
+    assert mse == pytest.approx(ex1.mse(y_true, y_pred), rel=1e-12, abs=1e-12)
+    assert half_sum == pytest.approx(0.5 * y_true.size * expected, rel=1e-9, abs=1e-12)
+
+
+@SETTINGS
+@given(same_shape_pairs())
+def test_given_losses_differentiate_to_the_gradients_by_hand(pair) -> None:
+    """What the gradient tests of ex6 rely on: the central differences of the given losses
+    are ŷ − y (no 1/N) and 2(ŷ − y)/N, written out here independently of the reference."""
+    y_true, y_pred = pair[0] / 1e4, pair[1] / 1e4  # losses small enough for steps of 1e-6
+    e = y_pred - y_true
+    numeric = _central_differences(lambda p: ex6.squared_error(y_true, p), y_pred)
+    np.testing.assert_allclose(numeric, e, rtol=1e-5, atol=1e-6)
+    numeric = _central_differences(lambda p: ex6.mse(y_true, p), y_pred)
+    np.testing.assert_allclose(numeric, 2 * e / e.size, rtol=1e-5, atol=1e-8)
+
+
+def test_given_losses_are_supplied_not_asked_for() -> None:
+    ex = EXERCISES["ex6_mse_grad"]
+    assert ex.function_names == ("squared_error_grad", "mse_grad")
+    assert {f.name for f in ex.functions if f.given} == {"squared_error", "mse"}
+    starter = starter_source(ex)
+    assert "def squared_error_grad(" in starter and "def mse_grad(" in starter
+    assert "def squared_error(" not in starter and "def mse(" not in starter
+    # A gradient test for each gradient, against its own loss, in 1-D and in 2-D, one visible.
+    checks = [t for t in ex.tests if isinstance(t, GradientTest)]
+    assert {(t.function, t.loss) for t in checks} == {
+        ("squared_error_grad", "squared_error"), ("mse_grad", "mse")}
+    for fn in ("squared_error_grad", "mse_grad"):
+        ndims = {len(t.args[t.wrt].shape) for t in checks if t.function == fn}
+        assert ndims == {1, 2}, fn
+    assert any(t.visibility == "visible" for t in checks)
+    assert all("finite-differences" in t.against for t in checks)
+
+
 def test_grads_worked_example() -> None:
     y, p = [1.0, 2.0, 3.0, 4.0], [1.5, 2.0, 2.0, 6.0]
     np.testing.assert_array_equal(ex6.squared_error_grad(y, p), [0.5, 0.0, -1.0, 2.0])
@@ -221,6 +270,11 @@ def test_grads_worked_example() -> None:
     assert ex1.mse(y, bumped) == pytest.approx(1.3135, abs=1e-6)
     out = ex6.squared_error_grad(np.array([1, 2]), np.array([4, 4]))
     assert out.dtype == np.float64
+    # The given losses on the example of the statement, and on mismatched shapes.
+    assert ex6.squared_error(y, p) == 2.625 and ex6.mse(y, p) == 1.3125
+    for loss in (ex6.squared_error, ex6.mse):
+        with pytest.raises(ValueError):
+            loss([[1.0], [2.0], [4.0]], [1.0, 2.0, 3.0])
 
 
 # --- ex7: categorical cross-entropy --------------------------------------------------------
