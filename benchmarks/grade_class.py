@@ -1,14 +1,19 @@
 """Grade a generated class of a few hundred submissions with `lossdrill grade`, and the same
 checks with one fresh interpreter per check (`lossdrill check --json`, as many at once as
 grade has workers) as the baseline. Prints wall time, checks per second and peak memory
-of both, and whether their scores agree. Peak memory is sampled (resident set, every 20 ms)
-for the whole process tree and, for `grade`, for the grader's own processes alone: the
-supervisor and its grading workers, not the fork servers and learner processes beneath them
-(a fork server's pages are shared copy-on-write with the learner processes it forks).
+of both, and whether their scores agree.
+
+Memory is sampled every 20 ms. For the whole process tree: resident sets. For `grade`, also
+the grader's own processes alone — the supervisor and its grading workers, not the fork
+servers and learner processes beneath them (a fork server's pages are shared copy-on-write
+with the learner processes it forks): the supervisor's peak resident set (the kernel's VmHWM),
+and the supervisor and workers together as PSS, which splits the pages they share (Python's
+and NumPy's libraries) among the processes mapping them instead of counting them once per
+process. The memory target (TARGET) is judged on that sum.
 
     python benchmarks/grade_class.py                 # 300 students, ex1-ex3
     python benchmarks/grade_class.py --students 60 --baseline-sample 60
-    python benchmarks/grade_class.py --students 500 --exercises all --baseline-sample 300
+    python benchmarks/grade_class.py --students 500 --exercises all --baseline-sample 0
     python benchmarks/grade_class.py --students 600 --exercises ex1 --only-correct  # throughput
 
 The class mixes correct solutions in several styles, classic mistakes, broken and hostile
@@ -30,8 +35,9 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"
@@ -129,14 +135,39 @@ def make_class(root: Path, students: int, seed: int = 0, slow_hostile: int = 2,
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 # The grader's own processes: the `lossdrill grade` supervisor and its grading workers.
-GRADER_MARKS = (b"lossdrill\x00grade", b"lossdrill.classroom.worker")
+SUPERVISOR_MARK = b"lossdrill\x00grade"
+WORKER_MARK = b"lossdrill.classroom.worker"
+# What the grader's own processes may take together, judged on their summed PSS.
+TARGET = 150 * 10**6
 
 
-def _tree_rss(pid: int) -> tuple[int, int, int]:
-    """Resident bytes of a process's descendants (Linux /proc): all of them; the grader's own
-    processes (a descendant whose command line is `lossdrill grade` or a grading worker's);
-    and the largest of those alone."""
-    total, grader, largest, stack, seen = 0, 0, 0, [pid], set()
+def _read(path: str, mode: str = "r") -> Any:
+    with open(path, mode) as handle:
+        return handle.read()
+
+
+def _kib(text: str, field: str) -> int:
+    """Bytes of a `Field:   123 kB` line of /proc/PID/status or smaps_rollup; 0 if absent."""
+    for line in text.splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+@dataclass
+class Sample:
+    tree_rss: int = 0  # every descendant, resident
+    grader_rss: int = 0  # supervisor + workers, resident (shared pages counted in each)
+    grader_pss: int = 0  # supervisor + workers, proportional (shared pages split)
+    supervisor_hwm: int = 0  # the supervisor's own peak resident set, kept by the kernel
+    worker_hwm: int = 0  # the largest worker's
+
+
+def _sample(pid: int) -> Sample:
+    """Memory of a process's descendants, from Linux /proc. Workers load the same libraries
+    (NumPy's among them) as the supervisor and each other: summed resident sets count those
+    pages once per process, PSS (/proc/PID/smaps_rollup) shares them out."""
+    sample, stack, seen = Sample(), [pid], set()
     while stack:
         p = stack.pop()
         if p in seen:
@@ -144,39 +175,39 @@ def _tree_rss(pid: int) -> tuple[int, int, int]:
         seen.add(p)
         try:
             if p != pid:
-                with open(f"/proc/{p}/statm") as handle:
-                    rss = int(handle.read().split()[1]) * PAGE
-                total += rss
-                with open(f"/proc/{p}/cmdline", "rb") as handle:
-                    command = handle.read()
-                if any(mark in command for mark in GRADER_MARKS):
-                    grader += rss
-                    largest = max(largest, rss)
+                rss = int(_read(f"/proc/{p}/statm").split()[1]) * PAGE
+                sample.tree_rss += rss
+                command = _read(f"/proc/{p}/cmdline", "rb")
+                if SUPERVISOR_MARK in command or WORKER_MARK in command:
+                    sample.grader_rss += rss
+                    sample.grader_pss += _kib(_read(f"/proc/{p}/smaps_rollup"), "Pss")
+                    hwm = _kib(_read(f"/proc/{p}/status"), "VmHWM")
+                    if SUPERVISOR_MARK in command:
+                        sample.supervisor_hwm = max(sample.supervisor_hwm, hwm)
+                    else:
+                        sample.worker_hwm = max(sample.worker_hwm, hwm)
             for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as handle:
-                    stack += [int(c) for c in handle.read().split()]
+                stack += [int(c) for c in _read(f"/proc/{p}/task/{task}/children").split()]
         except (OSError, ValueError):
             continue
-    return total, grader, largest
+    return sample
 
 
 class PeakMemory:
-    """Samples the resident memory of this process's children (and theirs) every 20 ms:
-    ``peak`` for the whole tree, ``grader`` for the grader's own processes together,
-    ``largest`` for the largest one of them."""
+    """Samples the memory of this process's children (and theirs) every 20 ms and keeps the
+    largest value of each figure of Sample."""
 
     def __init__(self) -> None:
-        self.peak = self.grader = self.largest = 0
+        self.peak = Sample()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         me = os.getpid()
         while not self._stop.wait(0.02):
-            total, grader, largest = _tree_rss(me)
-            self.peak = max(self.peak, total)
-            self.grader = max(self.grader, grader)
-            self.largest = max(self.largest, largest)
+            now = _sample(me)
+            self.peak = Sample(*(max(a, b) for a, b in zip(astuple(self.peak), astuple(now),
+                                                            strict=True)))
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()
@@ -227,7 +258,20 @@ def run_baseline(checks: list[tuple[str, str, str, int]], jobs: int, timeout: fl
         with ThreadPoolExecutor(jobs) as pool:
             list(pool.map(one, checks))
         wall = time.perf_counter() - start
-    return wall, memory.peak, scores
+    return wall, memory.peak.tree_rss, scores
+
+
+def print_memory(memory: PeakMemory) -> None:
+    mib, peak = 2**20, memory.peak
+    print(f"{'  supervisor':28}{'':19}{peak.supervisor_hwm / mib:10.0f}   "
+          "(its own peak resident set, VmHWM)")
+    print(f"{'  grader processes':28}{'':19}{peak.grader_pss / mib:10.0f}   "
+          f"(supervisor + workers together, PSS; as resident sets {peak.grader_rss / mib:.0f}, "
+          f"the largest worker alone {peak.worker_hwm / mib:.0f})")
+    met = "met" if peak.grader_pss < TARGET else "NOT met"
+    print(f"memory target {TARGET / 10**6:.0f} MB for the grader's own processes (supervisor + "
+          f"workers, PSS): {met}, {peak.grader_pss / 10**6:.0f} MB; the supervisor alone "
+          f"{peak.supervisor_hwm / 10**6:.0f} MB")
 
 
 def main() -> None:
@@ -241,9 +285,9 @@ def main() -> None:
     parser.add_argument("--only-correct", action="store_true",
                         help="every student submits a correct file for every exercise (the "
                         "pure-throughput figure)")
-    parser.add_argument("--baseline-sample", type=int, default=0,
+    parser.add_argument("--baseline-sample", type=int, default=None,
                         help="checks run by the baseline, spread evenly over the class "
-                        "(default: all)")
+                        "(default: all; 0: no baseline)")
     parser.add_argument("--keep", type=Path, help="keep the generated class here")
     args = parser.parse_args()
     exercises = all_exercises() if args.exercises == "all" else tuple(
@@ -262,12 +306,8 @@ def main() -> None:
                 if result["status"] != "missing":
                     path = str(submissions / result["file"])
                     checks.append((student["id"], ex, path, result["seed"]))
-        step = max(1, len(checks) // args.baseline_sample) if args.baseline_sample else 1
-        sample = checks[::step][: args.baseline_sample or len(checks)]
-        base_wall, base_peak, base_scores = run_baseline(sample, args.jobs, args.timeout, work)
-        graded = {(s["id"], ex): r["score"] for s in doc["students"]
-                  for ex, r in s["exercises"].items()}
-        disagree = [k for k, v in base_scores.items() if v != graded[k]]
+        wanted = len(checks) if args.baseline_sample is None else args.baseline_sample
+        sample = checks[::max(1, len(checks) // wanted)][:wanted] if wanted else []
         kinds: dict[str, int] = {}
         for p in planted:
             kinds[p.kind] = kinds.get(p.kind, 0) + 1
@@ -276,9 +316,15 @@ def main() -> None:
               + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
         print(f"{'':28}{'wall s':>9}{'checks/s':>10}{'peak MiB':>10}")
         print(f"{'lossdrill grade':28}{wall:9.1f}{len(checks) / wall:10.2f}"
-              f"{memory.peak / 2**20:10.0f}   ({len(checks)} checks, {args.jobs} workers)")
-        print(f"{'  grader processes only':28}{'':19}{memory.grader / 2**20:10.0f}   "
-              f"(supervisor + workers; largest one {memory.largest / 2**20:.0f} MiB)")
+              f"{memory.peak.tree_rss / 2**20:10.0f}   ({len(checks)} checks, {args.jobs} "
+              "workers; every process, resident)")
+        print_memory(memory)
+        if not sample:
+            return
+        base_wall, base_peak, base_scores = run_baseline(sample, args.jobs, args.timeout, work)
+        graded = {(s["id"], ex): r["score"] for s in doc["students"]
+                  for ex, r in s["exercises"].items()}
+        disagree = [k for k, v in base_scores.items() if v != graded[k]]
         print(f"{'fresh interpreter per check':28}{base_wall:9.1f}"
               f"{len(sample) / base_wall:10.2f}{base_peak / 2**20:10.0f}   "
               f"({len(sample)} checks, {args.jobs} at a time)")

@@ -13,6 +13,7 @@ import csv
 import importlib.util
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -182,15 +183,48 @@ def test_similar_pairs_are_reported(graded: dict[str, Any]) -> None:
     assert all(p["ratio"] >= 0.95 for p in pairs)
 
 
-def test_rerun_takes_everything_from_the_cache(graded: dict[str, Any]) -> None:
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="Linux /proc only")
+def test_the_benchmark_measures_the_grader_processes() -> None:
+    # A stand-in for a grading worker: its command line carries the worker's module name.
+    child = subprocess.Popen([sys.executable, "-c", "import sys, time; sys.stdin.read()",
+                              "lossdrill.classroom.worker"], stdin=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        sample = BENCH._sample(os.getpid())
+        while not sample.worker_hwm and time.monotonic() < deadline:
+            time.sleep(0.05)
+            sample = BENCH._sample(os.getpid())
+    finally:
+        child.communicate(b"")
+    assert 0 < sample.grader_pss <= sample.grader_rss <= sample.tree_rss
+    assert sample.worker_hwm >= sample.grader_rss and sample.supervisor_hwm == 0
+
+
+def _outputs(out: Path) -> dict[str, str]:
+    """Every output's text; in results.json, what a second run changes (when, and that the
+    results came from the cache) left out."""
+    found = {str(p.relative_to(out)): p.read_text() for p in sorted(out.rglob("*"))
+             if p.is_file() and ".lossdrill" not in p.parts}
+    found["results.json"] = re.sub(r'"graded_at": "[^"]*"|"cached": (true|false)', "",
+                                   found["results.json"])
+    return found
+
+
+def test_rerun_takes_everything_from_the_cache_and_writes_the_same(graded: dict[str, Any]
+                                                                   ) -> None:
     root = graded["root"]
-    before = (graded["out"] / "grades.csv").read_text()
+    before = _outputs(graded["out"])
     run = lossdrill("grade", str(root / "submissions"), "--out", str(graded["out"]),
                     "--roster", str(root / "submissions-roster.csv"), "--exercises",
-                    "ex1,ex2,ex3", "--secret", SECRET, "--timeout", TIMEOUT)
+                    "ex1,ex2,ex3", "--secret", SECRET, "--timeout", TIMEOUT, "--similar")
     assert run.returncode == 0, run.stderr
     assert " 0 checks graded" in run.stdout
-    assert (graded["out"] / "grades.csv").read_text() == before
+    after = _outputs(graded["out"])
+    assert list(after) == list(before)
+    for name, text in before.items():
+        assert after[name] == text, name
+    # The terminal summary too, up to its count of checks graded and cached.
+    assert run.stdout.split(" students, ")[0] == graded["run"].stdout.split(" students, ")[0]
 
 
 def _small_class(root: Path, students: int) -> Path:

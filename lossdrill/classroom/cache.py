@@ -45,8 +45,13 @@ class ResultCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> CheckResult | None:
-        if not self.enabled:
-            return None
+        """A result an earlier run kept; None when there is none or the cache is not used
+        (`--fresh`)."""
+        return self.read(key) if self.enabled else None
+
+    def read(self, key: str) -> CheckResult | None:
+        """The result kept under ``key``, cache used or not: a run reads back what it graded
+        when it writes a student's outputs."""
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
             return result_from_data(data["result"])

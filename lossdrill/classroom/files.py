@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from lossdrill.errors import UsageError
 
@@ -19,16 +21,18 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: str | bytes, mode: int | None = None,
-                 durable: bool = True) -> None:
-    """Write beside the target, then rename over it. ``durable=False`` skips the fsync: the
-    rename is still atomic for any reader, but a power cut may lose the file (fine for a
-    cache, whose lost entries are simply graded again)."""
+@contextlib.contextmanager
+def _replacing(path: Path, mode: int | None, durable: bool, text: bool) -> Iterator[IO[Any]]:
+    """A new file beside ``path`` that is renamed over it when the block ends without an
+    error, and removed otherwise. Its name is chosen before the file is made, so an
+    interruption (Ctrl-C) anywhere still removes it: tempfile.mkstemp can be interrupted
+    after making its file and before its caller learns the name."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w" if text else "wb", encoding="utf-8" if text else None) as handle:
+            yield handle
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -40,22 +44,19 @@ def write_atomic(path: Path, data: str | bytes, mode: int | None = None,
         raise
 
 
-def write_atomic_chunks(path: Path, chunks: Iterable[str]) -> None:
-    """write_atomic for a document produced piece by piece (never whole in memory)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+def write_atomic(path: Path, data: str | bytes, mode: int | None = None,
+                 durable: bool = True) -> None:
+    """Write beside the target, then rename over it. ``durable=False`` skips the fsync: the
+    rename is still atomic for any reader, but a power cut may lose the file (fine for a
+    cache, whose lost entries are simply graded again)."""
+    with _replacing(path, mode, durable, text=False) as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def atomic_text(path: Path) -> contextlib.AbstractContextManager[IO[str]]:
+    """write_atomic for a document written piece by piece (never whole in memory): the file
+    appears at ``path`` whole when the block ends without an error."""
+    return _replacing(path, None, True, text=True)
 
 
 @contextlib.contextmanager

@@ -1,5 +1,8 @@
 """`lossdrill grade`: run a plan's checks — from the cache where it has them, on the worker
-pool otherwise — and turn what cannot be graded into results a student can read."""
+pool otherwise — and turn what cannot be graded into results a student can read.
+
+Each check keeps only its Outcome (outcome.py) while the class is graded; `full_result` reads
+its whole result back, from the cache, when its student's outputs are written."""
 
 from __future__ import annotations
 
@@ -9,8 +12,10 @@ from pathlib import Path
 from typing import IO
 
 from lossdrill.classroom.cache import ResultCache
+from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.plan import Check, Plan
 from lossdrill.classroom.pool import Done, Pool
+from lossdrill.errors import LossdrillError
 from lossdrill.grading import MAX_RESTARTS
 from lossdrill.results import CheckResult, Diagnosis, TestResult, result_from_data
 from lossdrill.spec import Exercise
@@ -58,33 +63,33 @@ def missing_result(check: Check) -> CheckResult:
 def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
              log: IO[bytes] | None = None,
              on_progress: Callable[[int, str], None] | None = None) -> RunStats:
-    """Fill every check's result. ``on_progress(total, label)``: total first with an empty
+    """Give every check its outcome. ``on_progress(total, label)``: total first with an empty
     label, then once per finished check."""
     stats = RunStats()
     jobs = []
     by_key: dict[str, list[Check]] = {}
+    # Other students' work and the results stay unreadable to this one's code.
+    deny = [str(submissions.resolve()), str(cache.folder.resolve())]
+    # What every job of an exercise shares, built once: a class's jobs wait in one queue.
+    common = {ex.id: {
+        "exercise": ex.id, "spec": str(ex.path), "solutions": str(ex.solution_path.parent),
+        "timeout": limits.timeout, "memory": limits.memory,
+        "budget": budget(ex, limits.timeout), "deny": deny,
+    } for ex in plan.exercises}
     for check in plan.checks:
         if check.path is None:
-            check.result = missing_result(check)
+            check.outcome = Outcome.of(missing_result(check))
             stats.missing += 1
             continue
         cached = cache.get(check.key)
         if cached is not None:
-            cached.file = _label(check.path, submissions)
-            check.result, check.cached = cached, True
+            check.outcome, check.cached = Outcome.of(cached), True
             stats.from_cache += 1
             continue
         if check.key not in by_key:  # a group's shared file is graded once
-            jobs.append({
-                "key": check.key, "exercise": check.exercise.id,
-                "spec": str(check.exercise.path),
-                "solutions": str(check.exercise.solution_path.parent),
-                "file": str(check.path.resolve()), "label": _label(check.path, submissions),
-                "seed": check.seed, "timeout": limits.timeout, "memory": limits.memory,
-                "budget": budget(check.exercise, limits.timeout),
-                # Other students' work and the results stay unreadable to this one's code.
-                "deny": [str(submissions.resolve()), str(cache.folder.resolve())],
-            })
+            jobs.append({**common[check.exercise.id], "key": check.key,
+                         "file": str(check.path.resolve()),
+                         "label": _label(check.path, submissions), "seed": check.seed})
         by_key.setdefault(check.key, []).append(check)
     if on_progress:
         on_progress(len(jobs), "")
@@ -92,6 +97,7 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
     def finished(done: Done) -> None:
         checks = by_key[done.job["key"]]
         first = checks[0]
+        held = None
         if done.result is not None:
             result = result_from_data(done.result)
             cache.put(first.key, done.result)  # the data as it came: no second conversion
@@ -99,14 +105,17 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
             ident = "unreadable-file" if done.kind == "learner" else "grading-stopped"
             result = unavailable(first.exercise, done.job["label"], "error",
                                  Diagnosis(ident, done.error), first.seed)
-            if done.kind != "died":  # a death may be the machine's: try again next run
+            if done.kind == "died":  # a death may be the machine's: try again next run
+                held = result
+            else:
                 cache.put(first.key, result)
         else:
             stats.grader_errors.append(f"{done.job['label']}: {done.error}")
-            result = unavailable(first.exercise, done.job["label"], "error",
-                                 Diagnosis("grader-error", done.error), first.seed)
+            held = result = unavailable(first.exercise, done.job["label"], "error",
+                                        Diagnosis("grader-error", done.error), first.seed)
+        outcome = Outcome.of(result)
         for check in checks:
-            check.result = result
+            check.outcome, check.held = outcome, held
         stats.graded += 1
         if on_progress:
             on_progress(0, f"{first.student} {first.exercise.id}: {result.score:g}/"
@@ -115,6 +124,23 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
     if jobs:
         Pool(limits.jobs, log).run(jobs, finished)
     return stats
+
+
+def full_result(check: Check, cache: ResultCache, submissions: Path) -> CheckResult:
+    """A graded check's whole result, for its student's outputs: rebuilt for missing work,
+    as held for a result never cached, else read back from the cache."""
+    if check.path is None:
+        return missing_result(check)
+    if check.held is not None:
+        return check.held
+    result = cache.read(check.key)
+    if result is None:
+        raise LossdrillError(f"{cache.folder}: the result of {check.student}'s "
+                             f"{check.exercise.id} is no longer in the cache (was it removed "
+                             "during the run?); run the same command again")
+    # Kept by the file's content: the same file may have had another name when it was graded.
+    result.file = _label(check.path, submissions)
+    return result
 
 
 def _label(path: Path, root: Path) -> str:

@@ -8,7 +8,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,11 @@ from typing import Any
 from lossdrill import __version__, export
 from lossdrill.classroom.cache import plain
 from lossdrill.classroom.feedback import student_feedback
-from lossdrill.classroom.files import write_atomic, write_atomic_chunks
-from lossdrill.classroom.plan import Plan
+from lossdrill.classroom.files import atomic_text, write_atomic
+from lossdrill.classroom.junit import junit_head, junit_suites, junit_tail
+from lossdrill.classroom.layout import Student
+from lossdrill.classroom.outcome import Outcome
+from lossdrill.classroom.plan import Check, Plan
 from lossdrill.classroom.similar import Pair
 from lossdrill.results import CheckResult
 
@@ -33,12 +36,16 @@ def safe_name(student: str, taken: set[str]) -> str:
     return name
 
 
-def results_by_student(plan: Plan) -> dict[str, list[CheckResult]]:
-    out: dict[str, list[CheckResult]] = {s.id: [] for s in plan.students}
+def checks_by_student(plan: Plan) -> dict[str, list[Check]]:
+    out: dict[str, list[Check]] = {s.id: [] for s in plan.students}
     for check in plan.checks:
-        assert check.result is not None
-        out[check.student].append(check.result)
+        out[check.student].append(check)
     return out
+
+
+def _graded(check: Check) -> Outcome:
+    assert check.outcome is not None, "every check is graded before the outputs are written"
+    return check.outcome
 
 
 def result_document(result: CheckResult) -> dict[str, Any]:
@@ -52,28 +59,25 @@ def result_document(result: CheckResult) -> dict[str, Any]:
     return doc
 
 
-def _student_document(student: Any, results: list[CheckResult],
-                      checks: dict[tuple[str, str], Any], plan: Plan) -> dict[str, Any]:
+def _student_document(student: Student, checks: list[Check], results: list[CheckResult],
+                      plan: Plan) -> dict[str, Any]:
     return {
         "id": student.id, "name": student.name, "source": student.source,
         "aliases": sorted(student.aliases), "on_roster": student.id in plan.on_roster,
         "total": sum(r.score for r in results),
         "max_total": sum(r.max_score for r in results),
         "ignored_files": student.ignored,
-        "exercises": {r.exercise: {**result_document(r),
-                                   "cached": checks[(student.id, r.exercise)].cached}
-                      for r in results},
+        "exercises": {r.exercise: {**result_document(r), "cached": check.cached}
+                      for check, r in zip(checks, results, strict=True)},
     }
 
 
-def results_json_chunks(plan: Plan, similar: list[Pair], secret_source: str) -> Iterator[str]:
-    """results.json, a student at a time: a class of thousands is never one string in memory."""
-    per_student = results_by_student(plan)
-    checks = {(c.student, c.exercise.id): c for c in plan.checks}
+def _dump(value: Any) -> str:
+    return json.dumps(value, indent=1, ensure_ascii=False, default=plain)
 
-    def dump(value: Any) -> str:
-        return json.dumps(value, indent=1, ensure_ascii=False, default=plain)
 
+def results_json_head(plan: Plan, secret_source: str) -> str:
+    """results.json up to its first student: the document is written a student at a time."""
     head = {
         "lossdrill": __version__,
         "graded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -82,39 +86,57 @@ def results_json_chunks(plan: Plan, similar: list[Pair], secret_source: str) -> 
         "exercises": [{"id": e.id, "slug": e.slug, "title": e.title, "max_score": e.max_score}
                       for e in plan.exercises],
     }
+    return _dump(head)[:-2] + ',\n "students": ['
+
+
+def results_json_tail(plan: Plan, similar: list[Pair]) -> str:
     tail = {
         "not_on_roster": plan.not_on_roster,
         "unmatched_files": [str(p) for p in plan.discovery.unmatched],
         "skipped": [str(p) for p in plan.discovery.skipped],
         "similar": [asdict(p) for p in similar],
     }
-    yield dump(head)[:-2] + ',\n "students": ['
-    for i, student in enumerate(plan.students):
-        document = _student_document(student, per_student[student.id], checks, plan)
-        yield ("," if i else "") + "\n" + dump(document)
-    yield "\n],\n" + dump(tail)[2:]
+    return "\n],\n" + _dump(tail)[2:]
 
 
-def write_outputs(out: Path, plan: Plan, similar: list[Pair], secret_source: str
-                  ) -> list[Path]:
-    per_student = results_by_student(plan)
-    names = {s.id: s.name for s in plan.students}
-    ids = [e.id for e in plan.exercises]
+def _student_outputs(student: Student, checks: list[Check], plan: Plan,
+                     load: Callable[[Check], CheckResult]) -> tuple[str, str, str]:
+    """A student's results.json entry, junit.xml suites and feedback. Their full results are
+    loaded here and freed on return, before the next student's are."""
+    results = [load(check) for check in checks]
+    return (_dump(_student_document(student, checks, results, plan)),
+            junit_suites([(f"{student.id} · {r.exercise}", r) for r in results]),
+            student_feedback(student.id, student.name, results))
+
+
+def write_outputs(out: Path, plan: Plan, similar: list[Pair], secret_source: str,
+                  load: Callable[[Check], CheckResult]) -> list[Path]:
+    """Write every output; ``load`` gives a check's full result. The gradebook needs only
+    the checks' outcomes; the rest is written a student at a time, so one student's full
+    results at most are in memory, whatever the size of the class."""
+    per_student = checks_by_student(plan)
     rows = [{"student": s.id, "name": s.name,
-             "scores": {r.exercise: r.score for r in per_student[s.id]}} for s in plan.students]
+             "scores": {c.exercise.id: _graded(c).score for c in per_student[s.id]}}
+            for s in plan.students]
+    outcomes = [_graded(c) for c in plan.checks]
     written = [out / "grades.csv", out / "results.json", out / "junit.xml"]
-    write_atomic(written[0], export.gradebook_csv(ids, rows))
-    write_atomic_chunks(written[1], results_json_chunks(plan, similar, secret_source))
-    write_atomic(written[2], export.junit_xml(
-        (f"{s.id} · {r.exercise}", r) for s in plan.students for r in per_student[s.id]))
+    write_atomic(written[0], export.gradebook_csv([e.id for e in plan.exercises], rows))
     feedback = out / "feedback"
     taken: set[str] = set()
     kept = set()
-    for student in plan.students:
-        path = feedback / f"{safe_name(student.id, taken)}.md"
-        write_atomic(path, student_feedback(student.id, names[student.id],
-                                            per_student[student.id]), durable=False)
-        kept.add(path.name)
+    with atomic_text(written[1]) as results_json, atomic_text(written[2]) as junit:
+        results_json.write(results_json_head(plan, secret_source))
+        junit.write(junit_head(outcomes))
+        for i, student in enumerate(plan.students):
+            entry, suites, text = _student_outputs(student, per_student[student.id], plan,
+                                                   load)
+            results_json.write(("," if i else "") + "\n" + entry)
+            junit.write(suites)
+            path = feedback / f"{safe_name(student.id, taken)}.md"
+            write_atomic(path, text, durable=False)
+            kept.add(path.name)
+        results_json.write(results_json_tail(plan, similar))
+        junit.write(junit_tail(outcomes))
     os.sync()  # one flush for the whole folder instead of one per student
     for stale in feedback.glob("*.md"):
         if stale.name not in kept:

@@ -9,6 +9,7 @@ from pathlib import Path
 from lossdrill.catalog import Catalog
 from lossdrill.classroom.cache import check_key, file_hash, spec_hash
 from lossdrill.classroom.layout import Discovery, Student, discover
+from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.roster import Entry
 from lossdrill.classroom.seeds import student_seed
 from lossdrill.errors import UsageError
@@ -16,15 +17,18 @@ from lossdrill.results import CheckResult
 from lossdrill.spec import Exercise
 
 
-@dataclass
+@dataclass(slots=True)  # a class of 500 students has over 10,000
 class Check:
     student: str
     exercise: Exercise
     path: Path | None  # None: nothing submitted for it
     seed: int
     key: str = ""
-    result: CheckResult | None = None
+    outcome: Outcome | None = None  # once graded; the full result is in the cache under key
     cached: bool = False
+    # A result no cache file holds (its grader died: the next run tries again), kept whole
+    # until the outputs are written; such results are few and small.
+    held: CheckResult | None = None
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import Any
 
 from lossdrill.catalog import Catalog
 from lossdrill.classroom.cache import ResultCache
-from lossdrill.classroom.grade import Limits, run_plan
+from lossdrill.classroom.grade import Limits, full_result, run_plan
 from lossdrill.classroom.outputs import write_outputs
 from lossdrill.classroom.plan import add_checks, make_plan
 from lossdrill.classroom.progressbar import GradeProgress
@@ -60,7 +60,7 @@ def grade_class(catalog: Catalog, request: GradeRequest) -> int:
                 GradeProgress() as progress:
             stats = run_plan(plan, cache, limits, request.submissions, log, progress)
     except KeyboardInterrupt:
-        done = sum(1 for c in plan.checks if c.result is not None and c.path is not None)
+        done = sum(1 for c in plan.checks if c.outcome is not None and c.path is not None)
         errors.print(f"lossdrill: interrupted: {done} checks are in the cache; run the same "
                      "command again to grade the rest (nothing else was written)",
                      highlight=False, markup=False)
@@ -79,7 +79,8 @@ def grade_class(catalog: Catalog, request: GradeRequest) -> int:
                 files.setdefault(check.exercise.id, {})[check.student] = check.path
         pairs = similar_pairs(files, {e.id: starter_source(e) for e in plan.exercises},
                               request.threshold)
-    written = write_outputs(request.out, plan, pairs, request.secret_source)
+    written = write_outputs(request.out, plan, pairs, request.secret_source,
+                            lambda check: full_result(check, cache, request.submissions))
     render_summary(make_console(), plan, stats, pairs, written)
     return 0
 

@@ -38,14 +38,13 @@ def render_summary(console: Console, plan: Plan, stats: RunStats, similar: list[
                    "most common diagnoses"):
         table.add_column(column, justify="right" if column in ("mean", "median") else "left")
     for ex in plan.exercises:
-        results = [c.result for c in plan.checks if c.exercise.id == ex.id and c.result]
-        scores = [r.score for r in results]
-        submitted = sum(r.status != "missing" for r in results)
-        full = sum(r.score >= ex.max_score for r in results)
-        diagnoses = Counter(d.id for r in results for d in r.diagnoses
-                            if d.id not in _NOT_A_MISTAKE)
+        outcomes = [c.outcome for c in plan.checks if c.exercise.id == ex.id and c.outcome]
+        scores = [o.score for o in outcomes]
+        submitted = sum(o.status != "missing" for o in outcomes)
+        full = sum(o.score >= ex.max_score for o in outcomes)
+        diagnoses = Counter(d for o in outcomes for d in o.diagnoses if d not in _NOT_A_MISTAKE)
         common = ", ".join(f"{ident} ({n})" for ident, n in diagnoses.most_common(3)) or "—"
-        table.add_row(f"{ex.id} {ex.slug}", f"{submitted}/{len(results)}",
+        table.add_row(f"{ex.id} {ex.slug}", f"{submitted}/{len(outcomes)}",
                       f"{statistics.fmean(scores):.1f}/{ex.max_score:g}" if scores else "—",
                       f"{statistics.median(scores):g}" if scores else "—", str(full),
                       histogram(scores, ex.max_score), common)

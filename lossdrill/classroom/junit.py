@@ -1,0 +1,44 @@
+"""junit.xml for a whole class, written a student at a time: the same document
+export.junit_xml makes of every suite at once, without every result in memory.
+
+export.junit_xml still draws each student's <testsuite> elements, so their form is decided in
+one place; only the root element is written here, its totals summed from the checks'
+outcomes, since it comes before the first suite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lossdrill import export
+from lossdrill.classroom.outcome import Outcome
+from lossdrill.results import CheckResult
+
+_CLOSE = "</testsuites>\n"
+
+
+def junit_head(outcomes: Sequence[Outcome]) -> str:
+    """The declaration and the root's opening tag; the whole (empty) document for no checks."""
+    if not outcomes:
+        return export.junit_xml([])
+    elapsed = 0.0
+    for outcome in outcomes:  # summed in the order export.junit_xml sums: the same float
+        elapsed += outcome.duration_s
+    totals = {key: sum(getattr(o, key) for o in outcomes)
+              for key in ("tests", "failures", "errors", "skipped")}
+    attributes = "".join(f' {key}="{value}"' for key, value in totals.items())
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="lossdrill"'
+            f'{attributes} time="{elapsed:.3f}">\n')
+
+
+def junit_suites(suites: Sequence[tuple[str, CheckResult]]) -> str:
+    """One student's <testsuite> elements, indented as in the whole document."""
+    if not suites:
+        return ""
+    # export.junit_xml's own document for these suites, less its first two lines and its
+    # closing tag: indentation depends on depth alone, so the suites read the same.
+    return export.junit_xml(suites).split("\n", 2)[2].removesuffix(_CLOSE)
+
+
+def junit_tail(outcomes: Sequence[Outcome]) -> str:
+    return _CLOSE if outcomes else ""

@@ -1,0 +1,37 @@
+"""What `lossdrill grade` keeps of each check while the class is graded: the few numbers and
+ids that class-wide outputs need (the gradebook, the terminal summary, junit.xml's totals).
+
+A full result (every test's message, details, curves and the learner's output) is tens of
+kilobytes; a class of 500 students × 25 exercises held whole took over 500 MB. The full
+result stays in its cache file, read back when its student's outputs are written.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from lossdrill.results import CheckResult
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    status: str
+    score: float
+    max_score: float
+    diagnoses: tuple[str, ...]  # ids, for the summary's most common diagnoses
+    # junit.xml's root element carries these totals, written before the first suite.
+    tests: int
+    failures: int
+    errors: int
+    skipped: int
+    duration_s: float
+
+    @classmethod
+    def of(cls, result: CheckResult) -> Outcome:
+        statuses = [t.status for t in result.tests]
+        # Interned: thousands of checks share a handful of ids and statuses.
+        return cls(sys.intern(result.status), result.score, result.max_score,
+                   tuple(sys.intern(d.id) for d in result.diagnoses), len(statuses),
+                   statuses.count("failed"), statuses.count("error"),
+                   statuses.count("skipped"), result.duration_s)
