@@ -6,7 +6,6 @@ written — then call the classroom modules. Heavy imports stay inside the comma
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ import typer
 
 from lossdrill.errors import UsageError
 from lossdrill.i18n import _
+from lossdrill.limits import parse_memory
 
 if TYPE_CHECKING:
     from lossdrill.catalog import Catalog
@@ -73,19 +73,6 @@ def _cores() -> int:
     return len(affinity(0)) if affinity else (os.cpu_count() or 1)
 
 
-def _memory(text: str) -> int:
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", text.lower())
-    if not match:
-        raise UsageError(_("--memory {text}: expected a size such as 512M or 2G",
-                           text=repr(text)))
-    size = int(float(match.group(1)) * {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30,
-                                        "t": 1 << 40}[match.group(2)])
-    if size < 64 << 20:
-        raise UsageError(_("--memory {text}: at least 64M is needed to run Python with NumPy",
-                           text=repr(text)))
-    return size
-
-
 def grade(
     submissions: Path = typer.Argument(..., help="Folder of submissions: a folder per student, "
                                        "flat files (alice_ex3.py), or a Gradescope/LMS export."),
@@ -120,7 +107,7 @@ def grade(
                            "results elsewhere (e.g. --out graded)", out=out,
                            submissions=submissions))
     writable_output(out, ".lossdrill", "grading output")
-    cap = _memory(memory)
+    cap = parse_memory(memory)
     entries = read_roster(roster) if roster is not None else None
     catalog = _catalog(pack)
     wanted = _exercises(catalog, _names(exercises))
