@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lossdrill.catalog import Catalog, find_pack
-from lossdrill.classroom.pool import Done, Pool
+from lossdrill.classroom.pool import Done, Pool, _Worker
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"
@@ -146,3 +146,46 @@ def test_a_broken_reference_stops_grading_with_exit_2(tmp_path: Path) -> None:
     assert "could not be graded" in run.stderr and "broken on large inputs" in run.stderr
     assert not (tmp_path / "out" / "grades.csv").exists()
     assert not list((tmp_path / "out" / ".lossdrill" / "cache").glob("*/*.json"))
+
+
+def test_workers_are_spread_over_physical_cores_first() -> None:
+    pool = Pool(4)
+    pool._cores = [[0, 2], [1, 3]]  # two cores with two hyperthreads each
+    chosen = []
+    for _ in range(5):
+        cpu = pool._cpu()
+        chosen.append(cpu)
+        pool.workers.append(_Worker(subprocess.Popen([sys.executable, "-c", ""]), cpu=cpu))
+    for worker in pool.workers:
+        worker.proc.wait()
+    assert chosen == [0, 1, 2, 3, 0], chosen
+    pool.workers[1].stopping_since = pool.workers[3].stopping_since = 1.0  # being stopped
+    assert pool._cpu() == 1  # the core they were on is free again
+    pool.selector.close()
+
+
+def test_each_worker_runs_on_the_cpu_it_was_given(tmp_path: Path) -> None:
+    if not hasattr(os, "sched_getaffinity"):
+        return
+    cpus = len(os.sched_getaffinity(0))
+    if cpus > 1:
+        smaller = Pool(cpus - 1)
+        assert smaller._cores == []  # a pool smaller than the machine is not pinned
+        smaller.selector.close()
+    pool = Pool(cpus)
+    try:
+        workers = [pool._spawn() for _ in range(min(2, cpus))]
+        deadline = time.monotonic() + 30
+        for worker in workers:
+            status = Path(f"/proc/{worker.proc.pid}/status")
+            want = str(worker.cpu)
+            while time.monotonic() < deadline:
+                line = [x for x in status.read_text().splitlines()
+                        if x.startswith("Cpus_allowed_list")][0]
+                if line.split()[1] == want:
+                    break
+                time.sleep(0.05)
+            else:
+                raise AssertionError(f"worker {worker.proc.pid} not on CPU {want}: {line}")
+    finally:
+        pool.close()

@@ -5,6 +5,11 @@ its parent where the kernel cannot scope signals, the memory of the machine, a b
 dead worker costs its one job — retried once on a fresh worker, then reported — and a job
 that outlives its wall-clock budget has its worker stopped (SIGTERM: it closes its learner
 process group) and replaced; the other workers never wait for either.
+
+When there are as many workers as CPUs (the default), each stays on one CPU with its fork
+server and learner processes: a check is a ping-pong of calls between a worker and its
+learner process, a plain switch on one CPU, whereas across two each call would wake an idle
+CPU (slow, most of all in a virtual machine) while the other waits.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +30,12 @@ from typing import IO, Any
 
 _ROOT = str(Path(__file__).resolve().parents[2])
 _BOOT = ("import sys; sys.path.insert(0, sys.argv.pop(1)); "
-         "from lossdrill.classroom.worker import main; main()")
+         "from lossdrill.classroom.worker import main; main(sys.argv[1:])")
 STOP_GRACE = 3.0  # seconds a stopped worker has to close its learner process
+# A worker per core already: a BLAS thread pool in each would only spin (OpenBLAS threads
+# busy-wait after every call) on the cores the other workers and learner processes need.
+_ONE_THREAD = {var: "1" for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
+                                    "MKL_NUM_THREADS")}
 
 
 @dataclass
@@ -44,6 +53,23 @@ class _Worker:
     job: dict[str, Any] | None = None
     deadline: float = 0.0
     stopping_since: float = 0.0
+    cpu: int | None = None
+
+
+def physical_cores() -> list[list[int]]:
+    """The CPUs this process may run on, grouped by physical core (hyperthreads together);
+    empty where the system does not say."""
+    if not hasattr(os, "sched_getaffinity"):
+        return []
+    cores: dict[str, list[int]] = {}
+    for cpu in sorted(os.sched_getaffinity(0)):
+        try:
+            with open(f"/sys/devices/system/cpu/cpu{cpu}/topology/thread_siblings_list") as f:
+                core = f.read().strip()
+        except OSError:
+            core = str(cpu)
+        cores.setdefault(core, []).append(cpu)
+    return list(cores.values())
 
 
 class Pool:
@@ -53,14 +79,29 @@ class Pool:
         self.selector = selectors.DefaultSelector()
         self.workers: list[_Worker] = []
         self._answered: list[Done] = []  # answers read, passed on once workers have new jobs
+        # Pinned only when the pool takes every CPU it may use: then nothing else of ours is
+        # left to run there, whereas a smaller pool pinned to the first CPUs could crowd them
+        # while others sit idle (another pool's workers, say).
+        cores = physical_cores() if hasattr(os, "sched_setaffinity") else []
+        self._cores = cores if self.size >= sum(len(core) for core in cores) else []
+
+    def _cpu(self) -> int | None:
+        """The CPU for a new worker: on the physical core with the fewest workers, the CPU
+        with the fewest."""
+        load = Counter(w.cpu for w in self.workers if not w.stopping_since)
+        return min(((sum(load[c] for c in core), load[cpu], cpu)
+                    for core in self._cores for cpu in core), default=(0, 0, None))[2]
 
     def _spawn(self) -> _Worker:
-        proc = subprocess.Popen([sys.executable, "-c", _BOOT, _ROOT], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE,
-                                stderr=self.log if self.log else subprocess.DEVNULL)
+        cpu = self._cpu()
+        proc = subprocess.Popen([sys.executable, "-c", _BOOT, _ROOT,
+                                 *([] if cpu is None else [str(cpu)])],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=self.log if self.log else subprocess.DEVNULL,
+                                env={**_ONE_THREAD, **os.environ})
         assert proc.stdout is not None
         os.set_blocking(proc.stdout.fileno(), False)
-        worker = _Worker(proc)
+        worker = _Worker(proc, cpu=cpu)
         self.selector.register(proc.stdout, selectors.EVENT_READ, worker)
         self.workers.append(worker)
         return worker

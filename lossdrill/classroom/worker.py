@@ -8,6 +8,7 @@ SIGTERM (the supervisor stopping it) closes its learner process, whose whole gro
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -30,11 +31,17 @@ def _stop(signum: int, frame: Any) -> None:
     raise Stopped
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names, by class
+
+
 def as_data(value: Any) -> Any:
     """`json.dumps(default=as_data)`: a CheckResult written as result_to_data would give it
     (each dataclass as the dict of its fields), without first copying it whole into dicts."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: getattr(value, f.name) for f in fields(value)}
+    names = _FIELDS.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
     return plain(value)
 
 
@@ -125,7 +132,11 @@ class Worker:
             self.server = None
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """``argv``: the CPU to keep this worker (its fork server and learner processes too) on."""
+    if argv and hasattr(os, "sched_setaffinity"):
+        with contextlib.suppress(OSError, ValueError):
+            os.sched_setaffinity(0, {int(argv[0])})
     # Answers go to a private copy of stdout; anything printed by accident goes to stderr.
     channel = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)

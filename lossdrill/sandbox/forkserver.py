@@ -44,6 +44,22 @@ class Child:
             return False
         return True
 
+    def kill(self) -> None:
+        """SIGKILL to the process's group, and to the process itself through its pidfd: a
+        child forked a moment ago may not have left its fork server's group yet."""
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.pid, signal.SIGKILL)
+        if self.pidfd >= 0:
+            with contextlib.suppress(OSError):
+                signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
+
+    def ended(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the process to end (not to be reaped: its fork
+        server does that); False when that cannot be known."""
+        if self.pidfd < 0:
+            return False
+        return bool(select.select([self.pidfd], [], [], timeout)[0])
+
     def wait(self, timeout: float) -> int | None:
         """The exit code (negative: the signal), or None if still running after `timeout`."""
         if self.popen is not None:

@@ -107,6 +107,7 @@ class LearnerProcess:
                     os.close(fd)
             self._proc = Child(pid, server=self.server)
             live_workers.add(pid)
+            self._ready = True  # a forked one serves at once: it does not say it is ready
         else:
             spawned = take_prestarted() or spawn_interpreter()
             self._tmp = spawned.tmp
@@ -120,11 +121,12 @@ class LearnerProcess:
     def close(self) -> None:
         """Kill the whole process group and reap it; remove the temporary folder."""
         if self._proc is not None:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self._proc.pid, signal.SIGKILL)
+            self._proc.kill()
             if self._proc.popen is not None:  # a forked one is reaped by its fork server
                 with contextlib.suppress(OSError):
                     self._proc.wait(timeout=5)
+            else:  # ended before the server forks the next (which then may share its network)
+                self._proc.ended(timeout=1)
             self._proc.release()
             live_workers.discard(self._proc.pid)
             self._proc = None  # never signal that process group again: its id may be reused
@@ -137,7 +139,10 @@ class LearnerProcess:
                 os.close(fd)
         self._fds = {}
         if self._tmp:
-            shutil.rmtree(self._tmp, ignore_errors=True)
+            try:
+                os.rmdir(self._tmp)  # most learner processes write nothing
+            except OSError:
+                shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = ""
 
     def __enter__(self) -> LearnerProcess:
@@ -255,7 +260,10 @@ class LearnerProcess:
             if header_done and len(buf) >= need:
                 if len(buf) > need:
                     raise ProtocolError("unexpected bytes after the response")
-                self._drain_output()  # what was printed before the response is in the pipe
+                # What was printed before the response was written is in its pipe, so this
+                # select saw it: the learner process flushes its output before it answers.
+                if self._fds["output"] in readable:
+                    self._drain_output()
                 return parse_body(bytes(buf[HEADER_SIZE:]))
 
     def _drain_output(self) -> bool:

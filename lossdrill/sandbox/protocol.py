@@ -199,8 +199,11 @@ def _decode_array(body: Any, readonly: bool) -> tuple[np.ndarray, int]:
     return (arr if readonly else arr.copy()), size
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"))
+
+
 def pack(message: dict[str, Any]) -> bytes:
-    body = json.dumps(message, separators=(",", ":")).encode("utf-8")
+    body = _ENCODER.encode(message).encode("utf-8")
     return _HEADER.pack(len(body)) + body
 
 
@@ -212,21 +215,30 @@ def write_message(fd: int, message: dict[str, Any]) -> None:
         view = view[written:]
 
 
+_unread: dict[int, bytes] = {}  # by file descriptor: what was read past the last message
+
+
 def read_message_blocking(fd: int) -> dict[str, Any]:
-    """The learner process's side: wait for the next request."""
-    header = _read_exactly(fd, _HEADER.size)
-    (length,) = _HEADER.unpack(header)
-    return parse_body(_read_exactly(fd, length))
-
-
-def _read_exactly(fd: int, n: int) -> bytes:
-    chunks = bytearray()
-    while len(chunks) < n:
-        chunk = os.read(fd, n - len(chunks))
+    """The learner process's side: wait for the next request (read as it comes, usually in
+    one piece, rather than its header first and then its body)."""
+    data = bytearray(_unread.pop(fd, b""))
+    end = _HEADER.size
+    while True:
+        if len(data) >= _HEADER.size:
+            end = _HEADER.size + _HEADER.unpack_from(data)[0]
+            if len(data) >= end:
+                if len(data) > end:
+                    _unread[fd] = bytes(data[end:])
+                return parse_body(bytes(data[_HEADER.size:end]))
+        chunk = os.read(fd, max(end - len(data), 1 << 16))
         if not chunk:
             raise EOFError
-        chunks += chunk
-    return bytes(chunks)
+        data += chunk
+
+
+def forget_unread(fd: int) -> None:
+    """Drop what was read past the last message on ``fd`` (before it is closed)."""
+    _unread.pop(fd, None)
 
 
 def message_length(header: bytes) -> int:

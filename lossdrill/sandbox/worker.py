@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np  # noqa: F401  (warm start: the learner's `import numpy` is then free)
 
+from lossdrill.sandbox import confine as confinement
 from lossdrill.sandbox import testfns  # noqa: F401  (loaded before confinement)
-from lossdrill.sandbox.confine import confine, readable_paths
 from lossdrill.sandbox.protocol import (
     EncodeError,
     decode,
@@ -42,11 +42,24 @@ def apply_limits(memory_bytes: int, cpu_seconds: int) -> None:
 
 
 def learner_traceback(exc: BaseException, path: str) -> str:
-    """The traceback restricted to the learner's own lines, and the exception itself."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == path]
-    lines = traceback.format_list(frames)
+    """The traceback restricted to the learner's own lines, and the exception itself. The
+    other frames are left out before any source line is looked up: reading the files of the
+    grader's and NumPy's frames would cost more than the rest."""
+    own = [tb for tb in _chain(exc.__traceback__) if tb.tb_frame.f_code.co_filename == path]
+    kept = None
+    for tb in reversed(own):
+        kept = types.TracebackType(kept, tb.tb_frame, tb.tb_lasti, tb.tb_lineno)
+    lines = traceback.format_list(traceback.extract_tb(kept)) if kept is not None else []
     lines += traceback.format_exception_only(type(exc), exc)
     return "".join(lines).rstrip()
+
+
+def _chain(tb: types.TracebackType | None) -> list[types.TracebackType]:
+    out = []
+    while tb is not None:
+        out.append(tb)
+        tb = tb.tb_next
+    return out
 
 
 def load_module(path: str) -> dict[str, Any]:
@@ -135,7 +148,8 @@ def serve(request_fd: int, response_fd: int) -> None:
             protections = []
             if rules:
                 try:
-                    protections = confine(path, os.getcwd(), list(rules["denied"]))
+                    protections = confinement.confine(path, os.getcwd(),
+                                                      list(rules["denied"]))
                 except Exception as exc:  # degrade to the rlimits rather than fail the check
                     protections = [f"confinement failed ({type(exc).__name__}: {exc})"]
             response = {**load_module(path), "protections": protections}
@@ -156,6 +170,8 @@ def serve(request_fd: int, response_fd: int) -> None:
 
 def main(argv: list[str]) -> None:
     if argv[0] == "zygote":
+        from lossdrill.sandbox.zygote import zygote
+
         zygote(int(argv[1]))
         return
     request_fd, response_fd = (int(a) for a in argv)
@@ -166,79 +182,6 @@ def run_worker(request_fd: int, response_fd: int) -> None:
     """Say ready, then serve; the limits and the confinement come with the load request."""
     write_message(response_fd, {"ready": True})
     serve(request_fd, response_fd)
-
-
-# -- the warm start -----------------------------------------------------------------------------
-#
-# A zygote is this module, NumPy imported, nothing learner-specific done: the grader asks it
-# over a socket to fork a learner process, handing over the three pipes of that process. The
-# child becomes a worker exactly as a freshly spawned one would (own session, limits, then
-# confinement when the file is loaded), for the price of a fork instead of an interpreter
-# start and a NumPy import. The zygote reaps its children and tells the grader how they ended.
-
-
-def zygote(sock_fd: int) -> None:
-    import json
-    import signal
-    import socket
-
-    sock = socket.socket(fileno=sock_fd)
-    ended: dict[int, int] = {}
-
-    def reap(signum: int, frame: Any) -> None:
-        while True:
-            try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                return
-            ended[pid] = os.waitstatus_to_exitcode(status)
-
-    signal.signal(signal.SIGCHLD, reap)
-    sock.send(json.dumps({"ready": True}).encode())
-    while True:
-        try:
-            data, fds, _, _ = socket.recv_fds(sock, 1 << 16, 3)
-        except OSError:
-            return
-        if not data:
-            return  # the grader is gone
-        request = json.loads(data)
-        if request["op"] == "spawn":
-            if request.get("denied") is not None:
-                readable_paths(tuple(request["denied"]))  # computed once, inherited by forks
-            pid = os.fork()
-            if pid == 0:
-                _become_worker(sock, fds, request)
-            for fd in fds:
-                os.close(fd)
-            sock.send(json.dumps({"pid": pid}).encode())
-        elif request["op"] == "status":
-            reap(signal.SIGCHLD, None)
-            sock.send(json.dumps({"status": ended.pop(int(request["pid"]), None)}).encode())
-
-
-def _become_worker(sock: Any, fds: list[int], request: dict[str, Any]) -> None:
-    """In the forked child: take the learner process's place, never return to the zygote."""
-    import signal
-    import tempfile
-
-    try:
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        sock.close()
-        os.setsid()
-        request_fd, response_fd, output_fd = fds
-        os.dup2(output_fd, 1)
-        os.dup2(output_fd, 2)
-        os.close(output_fd)
-        os.chdir(request["cwd"])
-        os.environ.clear()
-        os.environ.update(request["env"])
-        tempfile.tempdir = None  # TMPDIR changed
-        run_worker(request_fd, response_fd)
-    finally:
-        os._exit(0)
 
 
 if __name__ == "__main__":
