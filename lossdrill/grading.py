@@ -6,7 +6,7 @@ import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lossdrill import diagnose
 from lossdrill.gradients import run_gradient
@@ -15,7 +15,7 @@ from lossdrill.kinds import run_property, run_raises, run_task, run_value
 from lossdrill.reference import ReferenceSource, load_reference
 from lossdrill.results import CheckResult, Diagnosis, TestResult
 from lossdrill.sandbox.local import LocalFunctions
-from lossdrill.sandbox.process import DEFAULT_MEMORY, ForkServer, LearnerProcess, Outcome
+from lossdrill.sandbox.process import DEFAULT_MEMORY, LearnerProcess, Outcome
 from lossdrill.spec import (
     Exercise,
     GradientTest,
@@ -26,6 +26,9 @@ from lossdrill.spec import (
 )
 from lossdrill.testrun import Learner, Run, test_result
 from lossdrill.vectors import VISIBLE_SEED, resolve_args, test_rng
+
+if TYPE_CHECKING:
+    from lossdrill.sandbox.forkserver import ForkServer
 
 # A learner process that dies (exit, crash) is restarted for the next test, at most this many
 # times. A function that timed out is not called again: one that hangs on every input costs

@@ -4,7 +4,7 @@ gradients.py)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -12,8 +12,6 @@ from lossdrill.compare import Comparison, abbreviate, as_array, compare
 from lossdrill.errors import SpecError
 from lossdrill.failures import describe_failure, exception_name
 from lossdrill.i18n import _, language
-from lossdrill.pinpoint import Pinpoint, array_pattern, pinpoint
-from lossdrill.properties import PROPERTIES, CallFailed, Context, PropertyViolated
 from lossdrill.results import TestResult
 from lossdrill.spec import (
     Exercise,
@@ -22,7 +20,6 @@ from lossdrill.spec import (
     TaskTest,
     ValueTest,
 )
-from lossdrill.tasks import TASKS
 from lossdrill.testrun import (
     FATAL,
     Observation,
@@ -32,6 +29,12 @@ from lossdrill.testrun import (
     observe,
     test_result,
 )
+
+if TYPE_CHECKING:
+    from lossdrill.pinpoint import Pinpoint
+
+# Pinpointing (on a failure), properties and tasks are imported by the tests that use them:
+# a check of an exercise without them does not pay for their modules.
 
 # Wrong scalar losses whose samples are examined one by one (each costs N calls).
 MAX_PINPOINTED = 3
@@ -54,6 +57,8 @@ def run_value(run: Run, test: ValueTest, args: dict[str, Any]) -> TestResult:
     if found is not None:
         message = message + _("; ") + found.pattern
     elif cmp.problem == "value":
+        from lossdrill.pinpoint import array_pattern
+
         pattern = array_pattern(expected, got.value, run.exercise.tolerance_for(test), hidden)
         if pattern:
             message = message + _("; ") + pattern
@@ -69,6 +74,8 @@ def _pinpoint(run: Run, test: ValueTest, args: dict[str, Any]) -> Pinpoint | Non
         return None
     run.pinpointed += 1
     patterns = getattr(run.reference, "patterns", ())
+    from lossdrill.pinpoint import pinpoint
+
     return pinpoint(lambda a: call_learner(run, test, test.function, a),
                     lambda a: run.reference.call(test.function, a), args,
                     run.exercise.tolerance_for(test), patterns, test.visibility == "hidden",
@@ -118,6 +125,8 @@ def _reason(ex: Exercise, test: RaisesTest) -> str:
 
 def run_property(run: Run, test: PropertyTest, args: dict[str, Any],
                   rng: np.random.Generator) -> TestResult:
+    from lossdrill.properties import PROPERTIES, CallFailed, Context, PropertyViolated
+
     check = PROPERTIES.get(test.property)
     if check is None:
         raise SpecError(f"{run.exercise.path}: test '{test.name}': unknown property "
@@ -136,6 +145,8 @@ def run_property(run: Run, test: PropertyTest, args: dict[str, Any],
 
 
 def run_task(run: Run, test: TaskTest, rng: np.random.Generator) -> TestResult:
+    from lossdrill.tasks import TASKS
+
     task = TASKS.get(test.task)
     if task is None:
         raise SpecError(f"{run.exercise.path}: test '{test.name}': unknown task '{test.task}' "

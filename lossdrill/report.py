@@ -14,7 +14,6 @@ from rich.table import Table
 from rich.text import Text
 
 from lossdrill.i18n import N_, _, language
-from lossdrill.plots import render_plots
 from lossdrill.results import CheckResult, TestResult
 
 if TYPE_CHECKING:
@@ -83,7 +82,10 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
         lines = [Text.assemble((d.id, "bold"), ": ", d.message) for d in result.diagnoses]
         console.print(Panel(Group(*lines), title=_("Diagnosis"), title_align="left",
                             border_style="yellow", box=box.ROUNDED))
-    render_plots(console, result, sweep)
+    if sweep is not None or any(t.curves for t in result.tests):
+        from lossdrill.plots import render_plots  # curves to draw: rarely, so imported then
+
+        render_plots(console, result, sweep)
     output = result.learner_output
     if output.strip() or result.notes:
         shown = output if len(output) <= OUTPUT_SHOWN else (

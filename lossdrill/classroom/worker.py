@@ -20,7 +20,8 @@ from typing import Any
 from lossdrill.catalog import Catalog, Pack
 from lossdrill.errors import SpecError, UsageError
 from lossdrill.results import plain
-from lossdrill.sandbox.process import ForkServer, LearnerProcess
+from lossdrill.sandbox.forkserver import ForkServer
+from lossdrill.sandbox.process import LearnerProcess
 
 
 class Stopped(BaseException):

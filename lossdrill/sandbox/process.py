@@ -17,10 +17,10 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lossdrill.i18n import _
-from lossdrill.sandbox.forkserver import Child, ForkServer
+from lossdrill.sandbox.child import Child
 from lossdrill.sandbox.protocol import (
     HEADER_SIZE,
     ProtocolError,
@@ -38,6 +38,9 @@ from lossdrill.sandbox.spawn import (
     spawn_interpreter,
     take_prestarted,
 )
+
+if TYPE_CHECKING:  # only `grade` forks warm: `check` does not import the fork server
+    from lossdrill.sandbox.forkserver import ForkServer
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MEMORY = 1 << 30
