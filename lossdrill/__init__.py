@@ -6,7 +6,10 @@ from lossdrill.api on first use, through the module-level ``__getattr__``.
 """
 
 import sys
-from typing import TYPE_CHECKING  # already loaded by NumPy: free in the learner process
+
+# Not `from typing import TYPE_CHECKING`: `check` imports this before it starts its learner
+# process, and typing costs more to import than the start.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from lossdrill.api import check

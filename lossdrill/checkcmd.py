@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from lossdrill.errors import UsageError
+from lossdrill.errors import LossdrillError, UsageError, report
 from lossdrill.i18n import _
+
+if TYPE_CHECKING:
+    from lossdrill.sandbox.process import LearnerProcess
 
 FORMATS = ("text", "json", "junit", "gradescope", "github")
 
@@ -18,7 +22,7 @@ def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str
         seed: int | None = None, timeout: float | None = None, memory: str = "1G",
         verbose: bool = False, pack: Path | None = None) -> int:
     from lossdrill.limits import parse_memory
-    from lossdrill.sandbox.process import LearnerProcess
+    from lossdrill.sandbox.process import DEFAULT_TIMEOUT, LearnerProcess
 
     fmt = "json" if as_json else fmt.lower()
     if fmt not in FORMATS:
@@ -31,11 +35,26 @@ def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str
     if file.is_dir():
         raise UsageError(_("{file}: is a folder; pass the Python file to check", file=file))
     # The learner process starts first: it imports NumPy while the grader loads the spec.
-    process = LearnerProcess(memory=cap).start()
+    process = LearnerProcess(memory=cap, timeout=timeout or DEFAULT_TIMEOUT).start()
+    try:
+        return _check(process, file, exercise, fmt, seed, timeout, cap, verbose, pack)
+    finally:
+        process.close()  # stopped when its tests ended: torn down while the report was drawn
+
+
+def _check(process: LearnerProcess, file: Path, exercise: str | None, fmt: str,
+           seed: int | None, timeout: float | None, cap: int, verbose: bool,
+           pack: Path | None) -> int:
     from lossdrill.catalog import Catalog, find_pack
+
+    found = find_pack(pack)
+    if file.suffix.lower() != ".ipynb":  # a notebook's code is gathered into a file first
+        # It confines itself and imports the file meanwhile, on the other core; the terms
+        # are those grading asks for (every exercise of the pack kept unreadable).
+        process.preload(file.resolve(), [found.exercises_dir, found.solutions_dir])
     from lossdrill.learnerfile import grade  # a notebook is gathered; a curve drawn on failure
 
-    ex, result, sweep = grade(Catalog(find_pack(pack)), file, exercise, process=process,
+    ex, result, sweep = grade(Catalog(found), file, exercise, process=process,
                               seed=seed, timeout=timeout, memory=cap, plot=fmt == "text")
     result.file = str(file)
     from lossdrill.progress import Progress
@@ -59,6 +78,17 @@ def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str
         if note:
             console.print(note, style="dim", highlight=False, soft_wrap=True)
     return 0 if result.passed else 1
+
+
+def run_guarded(arguments: dict[str, Any]) -> int:
+    """`run` as the console entry calls it (quickargs.py): bad input said in one line, exit 2."""
+    try:
+        return run(**arguments)
+    except LossdrillError as exc:
+        return report(exc)
+    except KeyboardInterrupt:
+        print(_("lossdrill: aborted"), file=sys.stderr)
+        return 130
 
 
 def warn(message: str) -> None:

@@ -44,7 +44,7 @@ class RestartingLearner:
         self.server = process.server
         self.path = path
         self.denied = denied
-        self.process = process
+        self.first = self.process = process
         self.timeout = timeout
         self.memory = memory
         self.restarts = 0
@@ -71,7 +71,11 @@ class RestartingLearner:
         return outcome
 
     def close(self) -> None:
-        self.process.close()
+        """Close the processes started here (restarts); the first, the caller's, is stopped:
+        its owner closes it."""
+        if self.process is not self.first:
+            self.process.close()
+        self.first.stop()
 
 
 
@@ -94,13 +98,15 @@ def check_file(
     server: ForkServer | None = None,
 ) -> CheckResult:
     """Grade a learner's file in its own process. Pass an already started ``process`` to
-    overlap its start-up with the caller's work, or a ``server`` to fork it warm."""
+    overlap its start-up with the caller's work (it is stopped when the tests end; the caller
+    closes it), or a ``server`` to fork it warm."""
     started = time.monotonic()
     timeout = timeout or exercise.timeout
     # The exercise pack stays unreadable to the learner's code, and what the caller adds.
     denied = [exercise.path.parent, exercise.solution_path.parent]
     if process is not None and process.denied:
         denied += [p for p in process.denied if p not in denied]
+    given = process is not None
     process = process or LearnerProcess(timeout=timeout, memory=memory, server=server,
                                         denied=denied).start()
     process.timeout = timeout
@@ -113,6 +119,8 @@ def check_file(
         return result
     finally:
         learner.close()
+        if not given:
+            process.close()
 
 
 def check_functions(exercise: Exercise, functions: dict[str, Callable[..., Any]],

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Any
 
 
 def main() -> None:
@@ -25,7 +24,9 @@ def main() -> None:
 
         parsed = parse_check(args[1:])
         if parsed is not None:
-            code = _check(parsed)
+            from lossdrill.checkcmd import run_guarded
+
+            code = run_guarded(parsed)
             # Everything is written and closed, the learner's processes reaped: skip the
             # interpreter's teardown of NumPy and the rest, a tenth of a check's time.
             for stream in (sys.stdout, sys.stderr):
@@ -36,18 +37,3 @@ def main() -> None:
     from lossdrill.cli import main as cli_main
 
     cli_main()
-
-
-def _check(arguments: dict[str, Any]) -> int:
-    from lossdrill.checkcmd import run
-    from lossdrill.errors import LossdrillError, report
-
-    try:
-        return run(**arguments)
-    except LossdrillError as exc:
-        return report(exc)
-    except KeyboardInterrupt:
-        from lossdrill.i18n import _
-
-        print(_("lossdrill: aborted"), file=sys.stderr)
-        return 130

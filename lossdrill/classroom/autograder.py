@@ -70,8 +70,11 @@ def grade_submission(root: Path, source: Path) -> dict[str, Any]:
             continue
         timeout = config.get("timeout")
         process = LearnerProcess(timeout=timeout or ex.timeout).start()
-        _, result, _ = grade(catalog, path, ex.id, process=process, seed=seed, timeout=timeout,
-                             memory=process.memory)
+        try:
+            _, result, _ = grade(catalog, path, ex.id, process=process, seed=seed,
+                                 timeout=timeout, memory=process.memory)
+        finally:
+            process.close()
         result.file = str(path.relative_to(submission))
         results.append(result)
     return export.gradescope_results(results, hidden=config.get("hidden_visibility",

@@ -87,6 +87,8 @@ class LearnerProcess:
         self._fds: dict[str, int] = {}
         self._out = bytearray()
         self._ready = False
+        self._preloaded: dict[str, Any] | None = None  # a load request sent ahead (preload)
+        self._early = bytearray()  # bytes of a response due, read with the one before it
         # True once the kernel refuses the process any child (seccomp): nothing to reap.
         self._childless = False
 
@@ -116,10 +118,19 @@ class LearnerProcess:
             self._tmp = spawned.tmp
             self._proc = Child(spawned.popen.pid, popen=spawned.popen)
             req_w, resp_r, out_r = spawned.request, spawned.response, spawned.output
+            self._ready = False  # it says so first
+        self._preloaded = None
+        self._early = bytearray()
         for fd in (resp_r, out_r):
             os.set_blocking(fd, False)
         self._fds = {"request": req_w, "response": resp_r, "output": out_r}
         return self
+
+    def stop(self) -> None:
+        """Kill the whole process group now; ``close`` (still due) then waits for its end and
+        cleans up, by which time the kernel has torn it down beside the caller's work."""
+        if self._proc is not None:
+            self._proc.kill()
 
     def close(self) -> None:
         """Kill the whole process group and reap it; remove the temporary folder."""
@@ -160,16 +171,39 @@ class LearnerProcess:
 
     # -- requests -----------------------------------------------------------------------------
 
+    def preload(self, path: Path, denied: list[Path]) -> None:
+        """Send the load request now; ``load`` with the same terms then only collects the
+        answer. The learner process confines itself and imports the file on its own core
+        while the grader loads the exercise (which says the terms: `check` knows them early)."""
+        self._preloaded = self._load_request(path, denied, True)
+        self._send(self._preloaded)
+
     def load(self, path: Path, denied: list[Path] | None = None, confine: bool = True
              ) -> Outcome:
         """Confine the process (nothing under ``denied`` stays readable), then import the
         learner's file; the deadline covers interpreter start-up too."""
+        request = self._load_request(path, denied, confine)
+        sent, self._preloaded = self._preloaded, None
+        if sent is not None and not _covers(sent, request):
+            self.close()  # loaded on other terms: a fresh process, loaded on these
+            self.start()
+            sent = None
         deadline = time.monotonic() + self.timeout + 5.0
-        if not self._ready:
-            ready = self._exchange(None, deadline)
+        mark = len(self._out)  # what the import prints may come in with the ready message
+        if not self._ready:  # with the answer to a request sent ahead perhaps right behind
+            ready = self._exchange(None, deadline, more=sent is not None)
             if not ready.ok:
                 return ready
             self._ready = True
+        outcome = self._exchange(None if sent is not None else request,
+                                 time.monotonic() + self.timeout)
+        outcome.output = self._out[mark:].decode("utf-8", errors="replace")
+        self._childless = self._under_seccomp()
+        outcome.protections = self.limits() + outcome.protections
+        return outcome
+
+    def _load_request(self, path: Path, denied: list[Path] | None, confine: bool
+                      ) -> dict[str, Any]:
         # CPU seconds for the whole life of the process: a generous multiple of the call
         # timeout, so a busy loop cannot outlast the grader even if a deadline were missed.
         cpu = int(self.timeout * 6) + 10
@@ -177,10 +211,7 @@ class LearnerProcess:
                                    "cpu": cpu}
         if confine:
             request["confine"] = {"denied": [str(p) for p in denied or []]}
-        outcome = self._exchange(request, time.monotonic() + self.timeout)
-        self._childless = self._under_seccomp()
-        outcome.protections = self.limits() + outcome.protections
-        return outcome
+        return request
 
     def _under_seccomp(self) -> bool:
         """Asked of the kernel, not of the learner process (whose reply its code could
@@ -209,14 +240,17 @@ class LearnerProcess:
     def output(self) -> str:
         return self._out.decode("utf-8", errors="replace")
 
-    def _exchange(self, request: dict[str, Any] | None, deadline: float) -> Outcome:
-        if not self.alive:
+    def _exchange(self, request: dict[str, Any] | None, deadline: float, more: bool = False
+                  ) -> Outcome:
+        # A process that has ended may still have answered (a request sent ahead): read that
+        # or its end; only a new request to it is pointless.
+        if self._proc is None or not self._fds or (request is not None and not self.alive):
             return Outcome(False, kind="died", message=_("the learner process is not running"))
         start = len(self._out)
         try:
             if request is not None:
                 self._send(request)
-            response = self._receive(deadline)
+            response = self._receive(deadline, more)
             outcome = interpret(response)
         except TimeoutError:
             self.close()
@@ -239,12 +273,28 @@ class LearnerProcess:
             written = os.write(self._fds["request"], data)
             data = data[written:]
 
-    def _receive(self, deadline: float) -> dict[str, Any]:
-        buf = bytearray()
+    def _receive(self, deadline: float, more: bool = False) -> dict[str, Any]:
+        """The next response. Bytes after it are a protocol error, unless ``more`` says a
+        further response is already due (a request sent ahead): they are kept for it."""
+        buf, self._early = self._early, bytearray()
         need = HEADER_SIZE
         header_done = False
         watched = [self._fds["response"], self._fds["output"]]
+        readable: list[int] = []
         while True:
+            if not header_done and len(buf) >= HEADER_SIZE:
+                need = HEADER_SIZE + message_length(bytes(buf[:HEADER_SIZE]))
+                header_done = True
+            if header_done and len(buf) >= need:
+                if len(buf) > need:
+                    if not more:
+                        raise ProtocolError("unexpected bytes after the response")
+                    self._early = buf[need:]
+                # What was printed before the response was written is in its pipe, so this
+                # select saw it: the learner process flushes its output before it answers.
+                if self._fds["output"] in readable:
+                    self._drain_output()
+                return parse_body(bytes(buf[HEADER_SIZE:need]))
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError
@@ -257,17 +307,6 @@ class LearnerProcess:
             if not chunk:
                 raise EOFError
             buf += chunk
-            if not header_done and len(buf) >= HEADER_SIZE:
-                need = HEADER_SIZE + message_length(bytes(buf[:HEADER_SIZE]))
-                header_done = True
-            if header_done and len(buf) >= need:
-                if len(buf) > need:
-                    raise ProtocolError("unexpected bytes after the response")
-                # What was printed before the response was written is in its pipe, so this
-                # select saw it: the learner process flushes its output before it answers.
-                if self._fds["output"] in readable:
-                    self._drain_output()
-                return parse_body(bytes(buf[HEADER_SIZE:]))
 
     def _drain_output(self) -> bool:
         """Read what is waiting on the output pipe; False at end of file."""
@@ -338,3 +377,10 @@ def interpret(response: dict[str, Any]) -> Outcome:
                        traceback=fields["traceback"][:8000],
                        exc_types=tuple(t[:100] for t in types[:20]))
     raise ProtocolError("response is neither a result nor an error")
+
+
+def _covers(sent: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    """Whether a load request sent ahead serves for ``wanted``: the same file, memory cap and
+    confinement, and a CPU allowance at least as large."""
+    return ({k: v for k, v in sent.items() if k != "cpu"}
+            == {k: v for k, v in wanted.items() if k != "cpu"} and sent["cpu"] >= wanted["cpu"])

@@ -1,7 +1,8 @@
 """Starting a learner process as a fresh interpreter, and what every learner process shares:
 its environment (with a marker its descendants inherit), and the reaping of descendants that
-escaped its process group. Standard library only, so that `lossdrill check` can start the
-learner process before importing anything heavy (see prestart).
+escaped its process group. Few and light imports (no pathlib, dataclasses or typing, which
+cost more to import than the spawn itself), so that `lossdrill check` starts the learner process
+first thing (see prestart).
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
-from pathlib import Path
 
-PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
 BOOTSTRAP = (
     "import sys; sys.path.insert(0, sys.argv.pop(1)); "
     "from lossdrill.sandbox.worker import main; main(sys.argv[1:])"
@@ -119,21 +118,18 @@ def ensure_subreaper() -> bool:
     return _subreaper
 
 
-@dataclass
 class Spawned:
     """A learner process started as a fresh interpreter, and the grader's ends of its pipes."""
 
-    popen: subprocess.Popen[bytes]
-    tmp: str
-    request: int
-    response: int
-    output: int
+    def __init__(self, popen: subprocess.Popen[bytes], tmp: str, request: int, response: int,
+                 output: int) -> None:
+        self.popen, self.tmp = popen, tmp
+        self.request, self.response, self.output = request, response, output
 
 
 def spawn_interpreter() -> Spawned:
     """Start `python -I` on the worker in a new session and an empty temporary folder; it
     imports NumPy while the grader goes on. Limits and confinement come with the load."""
-    ensure_subreaper()
     tmp = tempfile.mkdtemp(prefix="lossdrill-")
     req_r, req_w = os.pipe()
     resp_r, resp_w = os.pipe()
@@ -148,6 +144,9 @@ def spawn_interpreter() -> Spawned:
         for fd in (req_r, resp_w, out_w):
             os.close(fd)
     live_workers.add(popen.pid)
+    # Before any learner code runs (it comes with the load request), and after the spawn,
+    # which need not wait for ctypes.
+    ensure_subreaper()
     return Spawned(popen, tmp, req_w, resp_r, out_r)
 
 
