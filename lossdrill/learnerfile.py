@@ -46,8 +46,8 @@ def grade(catalog: Catalog, file: Path, exercise: str | None, *, process: Learne
           seed: int | None = None, timeout: float | None = None, memory: int,
           plot: bool = False) -> tuple[Exercise, CheckResult, Sweep | None]:
     """The exercise, the result and (with ``plot``, for a failing check of an exercise with a
-    `plot` key) the loss curves. ``process`` is stopped when its tests end; the caller, which
-    started it, closes it."""
+    `plot` key) the loss curves. ``process`` is stopped when its tests end (check_file); the
+    caller, which started it, closes it."""
     folder = ""
     try:
         ex = infer(catalog, file, exercise)
@@ -73,6 +73,5 @@ def grade(catalog: Catalog, file: Path, exercise: str | None, *, process: Learne
             gathered.relabel(result, path, str(file))
         return ex, result, sweep
     finally:
-        process.stop()
         if folder:
             shutil.rmtree(folder, ignore_errors=True)

@@ -11,6 +11,7 @@ its own temporary folder, cannot write. Any failure to read or write is a cache 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -25,8 +26,8 @@ from lossdrill.spec import Exercise
 _HERE = Path(__file__).resolve().parent
 _LOADER_MODULES = ("spec.py", "spec_load.py", "spec_text.py", "signature.py")
 # What an entry may contain: the spec's own classes and the plain values inside them.
-_ALLOWED = {("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("pathlib", "Path"),
-            ("copyreg", "_reconstructor"), ("builtins", "object")}
+# (Paths pickle as their concrete class; the dataclasses by class alone, with no helper.)
+_ALLOWED = {("pathlib", "PosixPath"), ("pathlib", "WindowsPath")}
 
 
 def folder() -> Path:
@@ -37,6 +38,7 @@ def folder() -> Path:
     return Path(base) / "lossdrill" / "specs"
 
 
+@functools.cache  # once per process: a class's specs are keyed by the same loader
 def _loader_fingerprint() -> str:
     parts = [__version__]
     for name in _LOADER_MODULES:
