@@ -8,8 +8,11 @@ folder itself, with ``solutions`` beside it). The built-in pack ships inside the
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +30,31 @@ class Pack:
 
     def spec_paths(self) -> list[Path]:
         return sorted(self.exercises_dir.glob("*.yaml"), key=_curriculum_order)
+
+    def private_paths(self) -> list[Path]:
+        return private_paths(self.exercises_dir, self.solutions_dir)
+
+
+def private_paths(exercises_dir: Path, solutions_dir: Path) -> list[Path]:
+    """What a learner process must never read: the specs, the references, the answers
+    recorded from them (a released pack's ``answers/``) and the cache of validated specs —
+    of this pack and of every built-in pack Python can find (an installed lossdrill beside
+    the one grading, say, in a Gradescope image)."""
+    from lossdrill.spec_cache import folder
+
+    paths = [exercises_dir, solutions_dir, solutions_dir.parent / "answers", folder()]
+    for pack in _builtin_packs():
+        paths += [p for p in (pack / "exercises", pack / "solutions", pack / "answers")
+                  if p not in paths]
+    return paths
+
+
+@functools.cache
+def _builtin_packs() -> tuple[Path, ...]:
+    found = [Path(entry or ".") / "lossdrill" / "pack" for entry in sys.path]
+    with contextlib.suppress(UsageError):
+        found.append(builtin_pack_dir())
+    return tuple(dict.fromkeys(p for p in found if (p / "exercises").is_dir()))
 
 
 def _curriculum_order(path: Path) -> tuple[int, str]:

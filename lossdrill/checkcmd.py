@@ -51,7 +51,7 @@ def _check(process: LearnerProcess, file: Path, exercise: str | None, fmt: str,
     if file.suffix.lower() != ".ipynb":  # a notebook's code is gathered into a file first
         # It confines itself and imports the file meanwhile, on the other core; the terms
         # are those grading asks for (every exercise of the pack kept unreadable).
-        process.preload(file.resolve(), [found.exercises_dir, found.solutions_dir])
+        process.preload(file.resolve(), found.private_paths())
     from lossdrill.learnerfile import grade  # a notebook is gathered; a curve drawn on failure
 
     ex, result, sweep = grade(Catalog(found), file, exercise, process=process,

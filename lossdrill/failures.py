@@ -13,11 +13,13 @@ import builtins
 from lossdrill.i18n import _
 from lossdrill.sandbox.process import Outcome
 
-# Exception names that cannot carry a learner's data: Python's and NumPy's own.
+# Exception names that cannot carry a learner's data: Python's and NumPy's own, as the learner
+# process names them (a builtin plainly, any other class with its module: worker.class_name).
 SAFE_EXCEPTIONS = frozenset(
     name for name, value in vars(builtins).items()
     if isinstance(value, type) and issubclass(value, BaseException)
-) | {"LinAlgError", "AxisError", "ComplexWarning", "RankWarning", "TooHardError"}
+) | {f"numpy.{where}{name}" for where in ("", "linalg.", "exceptions.")
+     for name in ("LinAlgError", "AxisError", "ComplexWarning", "RankWarning", "TooHardError")}
 
 # Kinds whose message the grader writes itself (timeouts, deaths by signal, restarts).
 _GRADERS_OWN = frozenset({"timeout", "died", "gave-up", "protocol"})

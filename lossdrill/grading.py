@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lossdrill import diagnose
+from lossdrill.catalog import private_paths
 from lossdrill.gradients import run_gradient
 from lossdrill.i18n import _, language
 from lossdrill.kinds import run_property, run_raises, run_task, run_value
@@ -103,7 +104,7 @@ def check_file(
     started = time.monotonic()
     timeout = timeout or exercise.timeout
     # The exercise pack stays unreadable to the learner's code, and what the caller adds.
-    denied = [exercise.path.parent, exercise.solution_path.parent]
+    denied = private_paths(exercise.path.parent, exercise.solution_path.parent)
     if process is not None and process.denied:
         denied += [p for p in process.denied if p not in denied]
     given = process is not None

@@ -504,4 +504,7 @@ CATALOG: dict[str, str] = {
         "整列出错{which}，其余各列正确：轴（axis）选对了吗？",
     "the worst elements: {spots}": "误差最大的元素：{spots}",
     "{index} expected {expected}, got {got}": "{index} 应为 {expected}，实际为 {got}",
+    # Limits and confinement of the learner process.
+    "files written up to {mib} MiB each (RLIMIT_FSIZE)":
+        "写入的文件每个最多 {mib} MiB（RLIMIT_FSIZE）",
 }

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
+
+import pytest
+from wheel_install import build_wheel_env
 
 # Validated specs are cached per user; the suite keeps its own cache (inherited by the
 # command-line runs it starts) rather than writing to the user's.
 os.environ.setdefault("LOSSDRILL_CACHE", tempfile.mkdtemp(prefix="lossdrill-test-cache-"))
+
+
+@pytest.fixture(scope="session")
+def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """lossdrill as a user installs it: a wheel of this checkout in a fresh venv under the
+    system temp folder. ``LOSSDRILL_WHEEL_ENV`` names such a venv built already (CI builds one
+    before the tests)."""
+    given = os.environ.get("LOSSDRILL_WHEEL_ENV")
+    if given:
+        return Path(given).resolve()
+    return build_wheel_env(tmp_path_factory.mktemp("wheel"))

@@ -17,7 +17,7 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from lossdrill.catalog import Catalog, Pack
+from lossdrill.catalog import Catalog, Pack, private_paths
 from lossdrill.errors import SpecError, UsageError
 from lossdrill.results import plain
 from lossdrill.sandbox.forkserver import ForkServer
@@ -70,7 +70,7 @@ class Worker:
 
     @staticmethod
     def _denied(job: dict[str, Any]) -> list[Path]:
-        denied = [Path(job["spec"]).parent, Path(job["solutions"])]
+        denied = private_paths(Path(job["spec"]).parent, Path(job["solutions"]))
         return denied + [Path(p) for p in job.get("deny", [])]
 
     def _process(self, job: dict[str, Any], timeout: float) -> LearnerProcess:

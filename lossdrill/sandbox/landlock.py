@@ -4,10 +4,11 @@ no TCP (ABI 4); no signals or abstract sockets beyond its own domain (ABI 6).
 
 Landlock only grants, never denies, so the read rules are built *around* the exercise pack:
 every allowed tree that contains a denied path is replaced by its other children, recursively
-along the denied path. Those read rules are the same for every learner process of a class: a
-warm process opens their paths once (``prepare_read_rules``) and its children only add their
-own file, folder and /proc entry. (A ruleset cannot be shared: it is one kernel object, and a
-rule a child added would be added for all.)
+along the denied path, on resolved paths (readable.py). Those read rules are the same for
+every learner process of a class: a warm process opens their paths once
+(``prepare_read_rules``) and its children only add their own file, folder and /proc entry.
+(A ruleset cannot be shared: it is one kernel object, and a rule a child added would be added
+for all.)
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import ctypes
 import functools
 import os
 import platform
-import sys
-from pathlib import Path
+import stat
+
+from lossdrill.sandbox.readable import readable_paths
 
 # Syscall numbers are shared by every architecture for these late additions.
 _CREATE_RULESET, _ADD_RULE, _RESTRICT_SELF = 444, 445, 446
@@ -63,44 +65,6 @@ def landlock_abi() -> int:
     return max(int(abi), 0)
 
 
-def allowed_around(root: Path, denied: list[Path]) -> list[Path]:
-    """`root`, or — when a denied path lies inside it — its children, recursively."""
-    inside = [d for d in denied if d == root or root in d.parents]
-    if not inside:
-        return [root]
-    if root in inside or not root.is_dir():
-        return []
-    out: list[Path] = []
-    try:
-        children = sorted(root.iterdir())
-    except OSError:
-        return []
-    for child in children:
-        out += allowed_around(child, inside)
-    return out
-
-
-@functools.lru_cache(maxsize=8)
-def readable_paths(denied: tuple[str, ...]) -> tuple[Path, ...]:
-    """Every path to grant read access to, the denied ones carved out (the process's own
-    /proc entry apart: see ``landlock``). Cached: a warm process computes it once and every
-    learner process forked from it inherits it."""
-    deny = [Path(d).resolve() for d in denied]
-    paths: list[Path] = []
-    for root in read_roots():
-        paths += allowed_around(root.resolve(), deny)
-    return tuple(paths)
-
-
-def read_roots() -> list[Path]:
-    """What Python and its packages need to go on importing and running."""
-    roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, "/usr/lib", "/usr/lib64", "/lib",
-             "/lib64", "/usr/local/lib", "/usr/share/zoneinfo", "/etc/ld.so.cache",
-             "/etc/localtime", "/dev/null", "/dev/urandom"}
-    roots.update(p for p in sys.path if p)
-    return [Path(p) for p in sorted(roots) if os.path.exists(p)]
-
-
 class _ReadRules:
     """The read rules every learner process of a class shares: each path opened once (O_PATH)
     and its rule built, in a warm process before it forks."""
@@ -110,12 +74,14 @@ class _ReadRules:
         rules = []
         for path in readable_paths(denied):
             try:
-                fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+                # O_NOFOLLOW: the path is resolved already; a link put there since then is
+                # not followed to wherever it leads.
+                fd = os.open(path, os.O_PATH | os.O_CLOEXEC | os.O_NOFOLLOW)
             except OSError:
                 continue
             self.fds.append(fd)
             access = READ & fs_all
-            if not path.is_dir():
+            if not stat.S_ISDIR(os.fstat(fd).st_mode):
                 access &= _FILE_RIGHTS  # directory rights on a file are refused
             rules.append(_PathBeneath(access, fd))
         self.rules = (_PathBeneath * len(rules))(*rules)

@@ -45,6 +45,9 @@ if TYPE_CHECKING:  # only `grade` forks warm: `check` does not import the fork s
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MEMORY = 1 << 30
 OUTPUT_CAP = 64 << 10
+# The largest file the learner's code may write (in its temporary folder, the one place it
+# may write): a loss has no reason to write more, and the disk is shared with other students.
+FILE_SIZE_CAP = 64 << 20
 
 
 @dataclass
@@ -208,7 +211,7 @@ class LearnerProcess:
         # timeout, so a busy loop cannot outlast the grader even if a deadline were missed.
         cpu = int(self.timeout * 6) + 10
         request: dict[str, Any] = {"op": "load", "path": str(path), "memory": self.memory,
-                                   "cpu": cpu}
+                                   "cpu": cpu, "fsize": FILE_SIZE_CAP}
         if confine:
             request["confine"] = {"denied": [str(p) for p in denied or []]}
         return request
@@ -230,6 +233,8 @@ class LearnerProcess:
                   seconds=f"{self.timeout:g}"),
                 _("memory cap {mib} MiB (RLIMIT_AS)", mib=f"{self.memory / (1 << 20):.0f}"),
                 _("output captured and capped at {kib} KiB", kib=self.output_cap >> 10),
+                _("files written up to {mib} MiB each (RLIMIT_FSIZE)",
+                  mib=FILE_SIZE_CAP >> 20),
                 _("the whole process group killed at the end")]
 
     def call(self, function: str, args: dict[str, Any], timeout: float | None = None) -> Outcome:

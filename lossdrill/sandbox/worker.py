@@ -8,9 +8,11 @@ behalf of an untrusted file: the grader validates whatever comes back.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import os
 import resource
+import signal
 import sys
 import traceback
 import types
@@ -32,8 +34,13 @@ from lossdrill.sandbox.protocol import (
 LEARNER_MODULE = "learner"
 
 
-def apply_limits(memory_bytes: int, cpu_seconds: int) -> None:
+def apply_limits(memory_bytes: int, cpu_seconds: int, file_bytes: int = 0) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if file_bytes > 0:
+        # A write past the cap fails with EFBIG (an OSError the learner's code sees) rather
+        # than killing the process with SIGXFSZ.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
     if memory_bytes > 0:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     if cpu_seconds > 0:
@@ -106,8 +113,18 @@ def describe_failure(exc: BaseException, path: str) -> dict[str, Any]:
         kind = "inplace"
     elif isinstance(exc, ImportError):
         kind = "import"
-    return {"kind": kind, "types": [c.__name__ for c in type(exc).__mro__[:-1]],
+    return {"kind": kind, "types": [class_name(c) for c in type(exc).__mro__[:-1]],
             "message": text.splitlines()[-1], "traceback": text}
+
+
+def class_name(cls: type) -> str:
+    """A builtin exception by its plain name (``ValueError``); any other class by its module
+    too (``learner.ValueError``), so a class merely named like a builtin is never taken for
+    it."""
+    name = getattr(cls, "__name__", "?")
+    if getattr(builtins, name, None) is cls:
+        return name
+    return f"{getattr(cls, '__module__', '?')}.{getattr(cls, '__qualname__', name)}"
 
 
 def call(function: Callable[..., Any], args: dict[str, Any], path: str) -> dict[str, Any]:
@@ -142,7 +159,8 @@ def serve(request_fd: int, response_fd: int) -> None:
         op = request.get("op")
         if op == "load":
             path = str(request["path"])
-            apply_limits(int(request.get("memory", 0)), int(request.get("cpu", 0)))
+            apply_limits(int(request.get("memory", 0)), int(request.get("cpu", 0)),
+                         int(request.get("fsize", 0)))
             rules = request.get("confine")
             protections = []
             if rules:
