@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 import typer.main
+from cli_inprocess import run_main
 
 from lossdrill import cli
 from lossdrill.limits import (
@@ -136,11 +137,7 @@ def run_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
     monkeypatch.setenv("LOSSDRILL_LANG", "en")
 
     def run(*args: str | Path) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["lossdrill", *map(str, args)])
-        with pytest.raises(SystemExit) as exited:
-            cli.main()
-        out, err = capsys.readouterr()
-        return int(exited.value.code or 0), out, err
+        return run_main(monkeypatch, capsys, *args)
 
     return run
 
