@@ -19,16 +19,16 @@ FORMATS = ("text", "json", "junit", "gradescope", "github")
 
 
 def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str = "text",
-        seed: int | None = None, timeout: float | None = None, memory: str = "1G",
+        seed: int | None = None, timeout: float | None = None, memory: int | None = None,
         verbose: bool = False, pack: Path | None = None) -> int:
-    from lossdrill.limits import parse_memory
+    from lossdrill.limits import default_memory
     from lossdrill.sandbox.process import DEFAULT_TIMEOUT, LearnerProcess
 
     fmt = "json" if as_json else fmt.lower()
     if fmt not in FORMATS:
         raise UsageError(_("--format {fmt}: expected one of {choices}", fmt=repr(fmt),
                            choices=", ".join(FORMATS)))
-    cap = parse_memory(memory)
+    cap = memory or default_memory()
     if not file.exists():
         raise UsageError(_("{file}: no such file; check the path (or `lossdrill start EX` "
                            "to create one)", file=file))

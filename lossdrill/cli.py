@@ -19,7 +19,20 @@ from lossdrill import __version__
 from lossdrill.checkcmd import warn
 from lossdrill.classroom.commands import register as register_classroom
 from lossdrill.errors import LossdrillError, UsageError, report
+from lossdrill.escape import visible
 from lossdrill.i18n import _
+from lossdrill.limits import (
+    MAX_SEED,
+    MAX_SEEDS,
+    MAX_TIMEOUT,
+    MIN_MEMORY,
+    MIN_TIMEOUT,
+    parse_memory,
+    parse_seed,
+    parse_seeds,
+    parse_timeout,
+    size_text,
+)
 
 if TYPE_CHECKING:
     from lossdrill.catalog import Catalog
@@ -36,6 +49,18 @@ app = typer.Typer(
 PackOption = typer.Option(None, "--pack", help="Exercise folder to use instead of the built-in "
                           "pack (also LOSSDRILL_EXERCISES).", show_default=False)
 JsonOption = typer.Option(False, "--json", help="Print one JSON document on stdout.")
+# Numbers are read by lossdrill.limits, as the fast path of `check` reads them (quickargs.py).
+SeedOption = typer.Option(None, "--seed", parser=parse_seed, metavar="N",
+                          help=f"Seed for the hidden randomised tests, 0 to {MAX_SEED} "
+                          "(default: a fresh one each check, reported).", show_default=False)
+TimeoutOption = typer.Option(None, "--timeout", parser=parse_timeout, metavar="SECONDS",
+                             help=f"Seconds per call and for the import, {MIN_TIMEOUT:g} to "
+                             f"{MAX_TIMEOUT:g} (default: the exercise's, usually 10).",
+                             show_default=False)
+MemoryOption = typer.Option(None, "--memory", parser=parse_memory, metavar="SIZE",
+                            help="Memory cap for your code, such as 512M or 2G: at least "
+                            f"{size_text(MIN_MEMORY)}, at most the machine's memory (default: "
+                            "1G, or the machine's memory if less).", show_default=False)
 
 
 def _catalog(pack: Path | None) -> Catalog:
@@ -196,20 +221,17 @@ def watch(
     exercise: str | None = typer.Option(None, "--exercise", "-e",
                                            help="Exercise id or slug (default: from the "
                                            "`# lossdrill: exN` header or the file name)."),
-    seed: int | None = typer.Option(None, "--seed", help="Seed for the hidden randomised "
-                                       "tests (default: a fresh one each check)."),
-    timeout: float | None = typer.Option(None, "--timeout", min=0.1,
-                                            help="Seconds per call and for the import "
-                                            "(default: the exercise's, usually 10)."),
-    memory: str = typer.Option("1G", "--memory", help="Memory cap for your code."),
+    seed: int | None = SeedOption,
+    timeout: float | None = TimeoutOption,
+    memory: int | None = MemoryOption,
     pack: Path | None = PackOption,
 ) -> None:
     """Re-check a file on every save; keys: h hint, s statement, n next, l list, q quit."""
-    from lossdrill.limits import parse_memory
+    from lossdrill.limits import default_memory
     from lossdrill.watch import Options
     from lossdrill.watch import watch as watch_file
 
-    cap = parse_memory(memory)
+    cap = memory or default_memory()
     if file.is_dir():
         raise UsageError(_("{file}: is a folder; pass the Python file to watch", file=file))
     if not file.exists():
@@ -235,12 +257,9 @@ def check(
     fmt: str = typer.Option("text", "--format", help="text, json (as --json), junit, "
                             "gradescope (results.json), or github (GitHub Classroom's runner "
                             "result, base64; the report goes to stderr)."),
-    seed: int | None = typer.Option(None, "--seed", help="Seed for the hidden randomised "
-                                       "tests (default: a fresh one, reported)."),
-    timeout: float | None = typer.Option(None, "--timeout", min=0.1,
-                                            help="Seconds per call and for the import "
-                                            "(default: the exercise's, usually 10)."),
-    memory: str = typer.Option("1G", "--memory", help="Memory cap for your code."),
+    seed: int | None = SeedOption,
+    timeout: float | None = TimeoutOption,
+    memory: int | None = MemoryOption,
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Also say which protections were in force."),
     pack: Path | None = PackOption,
@@ -255,8 +274,9 @@ def check(
 def validate(
     directory: Path | None = typer.Argument(None, help="Exercise pack to check (default: "
                                                "the built-in one)."),
-    seeds: int = typer.Option(20, "--seeds", min=1, help="Fresh seeds each reference must "
-                              "pass under."),
+    seeds: int = typer.Option("20", "--seeds", parser=parse_seeds, metavar="N",
+                              help=f"Fresh seeds each reference must pass under, 1 to "
+                              f"{MAX_SEEDS}."),
 ) -> None:
     """Lint an exercise pack: specs load, references pass, starters fail, mistakes are named."""
     from lossdrill.catalog import find_pack
@@ -281,12 +301,34 @@ def main() -> None:
     except typer.Abort:
         typer.echo(_("lossdrill: aborted"), err=True)
         sys.exit(130)
+    except OSError as exc:
+        # What the system refused once a command was under way (a disk full, a folder
+        # removed meanwhile): the file and the reason, in one line.
+        if exc.filename is None:
+            raise
+        sys.exit(report(LossdrillError(_("{file}: {reason}; check the path, its permissions "
+                                         "and the free space", file=visible(
+                                             os.fsdecode(exc.filename), one_line=True),
+                                         reason=exc.strerror))))
     except Exception as exc:
-        # Usage errors of the command-line parser (click's, vendored or not) know how to
-        # show themselves and their exit code (2).
-        show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
-        if callable(show) and isinstance(exit_code, int):
-            show()
-            sys.exit(exit_code)
-        raise
+        sys.exit(_usage_error(exc))
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(exc: Exception) -> int:
+    """A usage error of the command-line parser (click's, vendored in Typer: an unknown
+    option, a missing argument) in one line, as every bad input is said; anything else is a
+    fault of lossdrill and raised again."""
+    message, exit_code = getattr(exc, "format_message", None), getattr(exc, "exit_code", None)
+    if not callable(message) or not isinstance(exit_code, int):
+        raise exc
+    if type(exc).__name__ == "NoArgsIsHelpError":  # a group called bare: its help, as asked
+        exc.show()  # type: ignore[attr-defined]
+        return exit_code
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "lossdrill"
+    typer.echo(_("lossdrill: error: {message}; see `{command} --help`",
+                 message=visible(" ".join(str(message()).split()).rstrip("."),
+                                 one_line=True),
+                 command=command), err=True)
+    return exit_code

@@ -12,8 +12,8 @@ CATALOG: dict[str, str] = {
         "已写入 {target}——请实现 {functions}，然后运行 `lossdrill check {target}`",
     "--memory {text}: expected a size such as 512M or 2G":
         "--memory {text}：应为 512M 或 2G 这样的大小",
-    "--memory {text}: at least 64M is needed to run Python with NumPy":
-        "--memory {text}：运行带 NumPy 的 Python 至少需要 64M",
+    "--memory {text}: at least {minimum} is needed to run Python with NumPy":
+        "--memory {text}：运行带 NumPy 的 Python 至少需要 {minimum}",
     "{path}: {id} has no `plot` key, so no curve to draw; drop --plot (curves: {curves})":
         "{path}：{id} 没有 `plot` 键，无法绘制曲线；去掉 --plot（有曲线的练习：{curves}）",
     "{function} against {axis}": "{function} 随 {axis} 的变化",
@@ -507,4 +507,63 @@ CATALOG: dict[str, str] = {
     # Limits and confinement of the learner process.
     "files written up to {mib} MiB each (RLIMIT_FSIZE)":
         "写入的文件每个最多 {mib} MiB（RLIMIT_FSIZE）",
+    # -- range checks of the command line's numbers, output folders and the roster
+    "{option} {value}: expected a whole number from {low} to {high}; {fix}":
+        "{option} {value}：应为 {low} 到 {high} 之间的整数；{fix}",
+    "{option} {value}: expected a number from {low:g} to {high:g}; {fix}":
+        "{option} {value}：应为 {low:g} 到 {high:g} 之间的数；{fix}",
+    "give the seed a check printed, or leave --seed out for a fresh one":
+        "请给出某次检查打印的种子，或省略 --seed 以使用新种子",
+    "give seconds such as 10 or 2.5, or leave --timeout out for the exercise's own":
+        "请给出秒数，如 10 或 2.5，或省略 --timeout 以使用练习自己的时限",
+    "20 is plenty for a pack's review": "检查一个练习包用 20 个就足够了",
+    "0.95 reports near-copies, 1 only identical code":
+        "0.95 报告近乎抄袭的代码，1 只报告完全相同的代码",
+    "this machine has {cores} cores; leave --jobs out for one check per core":
+        "本机有 {cores} 个核心；省略 --jobs 即每个核心运行一个检查",
+    "--memory {text}: more than this machine's memory ({machine}); give at most {machine}":
+        "--memory {text}：超过了本机的内存（{machine}）；最多给 {machine}",
+    "{path}: the roster is empty; give a CSV with a header line such as `id,name`":
+        "{path}：名单为空；请给出带表头行（如 `id,name`）的 CSV",
+    "{path}:{line}: no id column in the header; name one of its columns id, student_id, sid, "
+    "username, github or email":
+        "{path}:{line}：表头中没有编号列；请把其中一列命名为 id、student_id、sid、username、"
+        "github 或 email",
+    "{path}:{line}: no student id in column '{column}'; fill it in or delete the line":
+        "{path}:{line}：'{column}' 列中没有学生编号；请填上或删除这一行",
+    "{path}:{line}: student '{id}' is listed twice (first on line {first}); keep one line per "
+    "student":
+        "{path}:{line}：学生 '{id}' 出现了两次（第一次在第 {first} 行）；每名学生只保留一行",
+    "{path}: no such roster file; check the path to --roster":
+        "{path}：名单文件不存在；请检查 --roster 的路径",
+    "{path}: cannot read the roster ({why}); save it as UTF-8 CSV":
+        "{path}：无法读取名单（{why}）；请把它保存为 UTF-8 编码的 CSV",
+    "{path}: cannot read the roster (not UTF-8 text); save it as UTF-8 CSV":
+        "{path}：无法读取名单（不是 UTF-8 文本）；请把它保存为 UTF-8 编码的 CSV",
+    "{path}: not a regular file (a folder, a pipe or a device); give the roster's CSV file to "
+    "--roster":
+        "{path}：不是普通文件（而是文件夹、管道或设备）；请把名单的 CSV 文件交给 --roster",
+    "{path}: larger than {limit} MB, too large for a roster; give the class list as CSV":
+        "{path}：大于 {limit} MB，作为名单太大了；请以 CSV 给出班级名单",
+    "{path}:{line}: not readable as CSV ({error}); save the roster as CSV":
+        "{path}:{line}：无法按 CSV 读取（{error}）；请把名单保存为 CSV",
+    "{option} {out}: the name {name}… is too long for this file system (at most {limit} bytes "
+    "here); choose a shorter one":
+        "{option} {out}：名称 {name}… 对这个文件系统来说太长（这里最多 {limit} 字节）；"
+        "请换一个短一些的",
+    "{option} {out}: the path is too long for this file system; choose a shorter one":
+        "{option} {out}：路径对这个文件系统来说太长；请换一个短一些的",
+    "{option} {out}: is a file; give a folder (new, or a previous output of this command)":
+        "{option} {out}：是一个文件；请给出文件夹（新的，或本命令以前的输出）",
+    "{option} {out}: {file} is a file, so no folder can be made under it; give a path through "
+    "folders":
+        "{option} {out}：{file} 是一个文件，无法在其下创建文件夹；请给出一条只经过文件夹的路径",
+    "{option} {out}: cannot write in {folder} (read-only or not yours); choose a folder you can "
+    "write":
+        "{option} {out}：无法写入 {folder}（只读或不属于你）；请选择你能写入的文件夹",
+    "{option} {out}: {why}; choose another folder": "{option} {out}：{why}；请选择另一个文件夹",
+    "{file}: {reason}; check the path, its permissions and the free space":
+        "{file}：{reason}；请检查路径、权限和剩余空间",
+    "lossdrill: error: {message}; see `{command} --help`":
+        "lossdrill: 错误：{message}；参见 `{command} --help`",
 }

@@ -2,30 +2,33 @@
 
 Starting the framework costs more than a whole check (it builds a validator per option), so the
 console entry reads the common case itself. Anything this reader does not take exactly as the
-full CLI would — `--help`, an unknown or repeated option, a value that is not plainly a number —
-returns None, and the full CLI reads the command line instead, with its own messages.
-tests/test_cli.py holds this table to the options of the Typer command `check`.
+full CLI would — `--help`, an unknown or repeated option, a value the readers of
+lossdrill.limits refuse — returns None, and the full CLI reads the command line instead and
+says what is wrong. Numbers are read by those same readers on both paths, so the two cannot
+disagree on a value. tests/test_quickargs.py holds this table to the options of the Typer
+command `check`.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# option → (parameter of checkcmd.run, type); a bool is a flag
-CHECK_OPTIONS: dict[str, tuple[str, type]] = {
+from lossdrill.errors import UsageError
+from lossdrill.limits import parse_memory, parse_seed, parse_timeout
+
+# option → (parameter of checkcmd.run, reader of its value); bool marks a flag
+CHECK_OPTIONS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "--exercise": ("exercise", str), "-e": ("exercise", str),
     "--json": ("as_json", bool),
     "--format": ("fmt", str),
-    "--seed": ("seed", int),
-    "--timeout": ("timeout", float),
-    "--memory": ("memory", str),
+    "--seed": ("seed", parse_seed),
+    "--timeout": ("timeout", parse_timeout),
+    "--memory": ("memory", parse_memory),
     "--verbose": ("verbose", bool), "-v": ("verbose", bool),
     "--pack": ("pack", Path),
 }
-_PLAIN = {int: re.compile(r"-?\d+"), float: re.compile(r"-?(\d+\.?\d*|\.\d+)")}
-MIN_TIMEOUT = 0.1  # as the Typer option's `min`
 
 
 def parse_check(args: list[str]) -> dict[str, Any] | None:
@@ -45,8 +48,8 @@ def parse_check(args: list[str]) -> dict[str, Any] | None:
         known = CHECK_OPTIONS.get(name)
         if known is None or known[0] in values or (equals and not name.startswith("--")):
             return None
-        param, kind = known
-        if kind is bool:
+        param, read = known
+        if read is bool:
             if equals:
                 return None
             values[param] = True
@@ -55,9 +58,10 @@ def parse_check(args: list[str]) -> dict[str, Any] | None:
             if i >= len(args):
                 return None
             inline, i = args[i], i + 1
-        if kind in _PLAIN and not _PLAIN[kind].fullmatch(inline):
+        try:
+            values[param] = read(inline)
+        except UsageError:  # the full CLI says so, in the same reader's words
             return None
-        values[param] = kind(inline)
-    if file is None or values.get("timeout", MIN_TIMEOUT) < MIN_TIMEOUT:
+    if file is None:
         return None
     return {"file": Path(file), **values}

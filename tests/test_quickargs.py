@@ -12,6 +12,7 @@ import typer.main
 
 from lossdrill.checkcmd import run
 from lossdrill.cli import app
+from lossdrill.errors import LossdrillError
 from lossdrill.quickargs import CHECK_OPTIONS, parse_check
 
 CHECK = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defined]
@@ -20,7 +21,9 @@ CHECK = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defin
 def typer_reads(args: list[str]) -> dict[str, Any] | None:
     try:
         return dict(CHECK.make_context("check", list(args)).params)
-    except Exception as exc:  # the framework's usage errors: bad value, missing file, …
+    except LossdrillError:  # a value lossdrill.limits refuses
+        return None
+    except Exception as exc:  # the framework's usage errors: missing file, unknown option, …
         if isinstance(getattr(exc, "exit_code", None), int):
             return None
         raise
@@ -49,7 +52,9 @@ def test_run_defaults_are_the_typer_command_defaults() -> None:
     ["f.py"],
     ["f.py", "--seed", "3"],
     ["--seed", "3", "f.py"],
-    ["f.py", "--seed=-7", "-e", "ex2", "--json"],
+    ["f.py", "--seed=7", "-e", "ex2", "--json"],
+    ["f.py", "--seed", "0", "--timeout", "600", "--memory", "128M"],
+    ["f.py", "--seed", "4294967295", "--timeout", "0.1", "--memory", "1G"],
     ["f.py", "--exercise=hinge", "-v", "--format", "junit", "--timeout", "2.5"],
     ["f.py", "--timeout=.5", "--memory", "512M", "--pack", "somewhere/pack"],
     ["notebook.ipynb", "--verbose", "--format=github", "--timeout", "3"],
@@ -66,8 +71,10 @@ def test_plain_command_lines_are_read_as_typer_reads_them(args: list[str]) -> No
     ["f.py", "g.py"],  # two files
     ["f.py", "--seed", "x"],  # not a number
     ["f.py", "--seed", "1e3"],  # a number Python reads but not plainly
+    ["f.py", "--seed=-7"],  # out of range
     ["f.py", "--timeout", "0.01"],  # under the option's minimum
     ["f.py", "--timeout", "nan"],
+    ["f.py", "--memory", "lots"],
     ["f.py", "--seed"],  # value missing
     ["f.py", "--seed", "1", "--seed", "2"],  # repeated
     ["f.py", "--colour"],  # unknown
@@ -79,3 +86,16 @@ def test_plain_command_lines_are_read_as_typer_reads_them(args: list[str]) -> No
 ])
 def test_anything_else_goes_to_the_full_cli(args: list[str]) -> None:
     assert parse_check(args) is None
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    (option, value) for option in ("--seed", "--timeout", "--memory")
+    for value in ("nan", "inf", "-0", "-1", "1e999", "9" * 40, "", "\u0661\u0662", "1_000",
+                  "4294967296", "600.5", "0", "127M", "100000T")
+    if (option, value) not in {("--seed", "0"), ("--memory", "4294967296")}  # both valid
+])
+def test_both_paths_refuse_the_same_values(option: str, value: str) -> None:
+    """The fast path hands every value its reader refuses to the full CLI, which refuses it
+    with the same reader (tests/test_cli_limits.py: one line naming option and value)."""
+    assert parse_check(["f.py", option, value]) is None
+    assert typer_reads(["f.py", option, value]) is None

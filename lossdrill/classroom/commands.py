@@ -13,7 +13,19 @@ import typer
 
 from lossdrill.errors import UsageError
 from lossdrill.i18n import _
-from lossdrill.limits import parse_memory
+from lossdrill.limits import (
+    JOBS_PER_CORE,
+    MAX_TIMEOUT,
+    MIN_MEMORY,
+    MIN_TIMEOUT,
+    cores,
+    default_memory,
+    parse_jobs,
+    parse_memory,
+    parse_threshold,
+    parse_timeout,
+    size_text,
+)
 
 if TYPE_CHECKING:
     from lossdrill.catalog import Catalog
@@ -26,6 +38,10 @@ ExercisesOption = typer.Option(None, "--exercises", "-e", help="Comma-separated 
 SecretOption = typer.Option(None, "--secret", help="Course secret the hidden tests' seeds derive "
                             "from (also LOSSDRILL_SECRET; default: kept in OUT/.lossdrill).",
                             show_default=False)
+# Numbers are read by lossdrill.limits, as `check` reads them.
+TimeoutOption = typer.Option(None, "--timeout", parser=parse_timeout, metavar="SECONDS",
+                             help=f"Seconds per call and for the import, {MIN_TIMEOUT:g} to "
+                             f"{MAX_TIMEOUT:g} (default: each exercise's).", show_default=False)
 
 export_app = typer.Typer(help="Write what an LMS or CI needs to grade with lossdrill.",
                          no_args_is_help=True)
@@ -66,48 +82,49 @@ def _exercises(catalog: Catalog, names: list[str] | None) -> list[Exercise] | No
     return found
 
 
-def _cores() -> int:
-    import os
-
-    affinity = getattr(os, "sched_getaffinity", None)
-    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
-
-
 def grade(
     submissions: Path = typer.Argument(..., help="Folder of submissions: a folder per student, "
                                        "flat files (alice_ex3.py), or a Gradescope/LMS export."),
     out: Path = typer.Option(Path("graded"), "--out", "-o", help="Where grades.csv, "
                              "results.json, feedback/ and junit.xml go."),
     exercises: str | None = ExercisesOption,
-    roster: Path | None = typer.Option(None, "--roster", help="CSV with an id column (and "
-                                       "names): missing work scores 0, strangers are reported."),
+    roster: Path | None = typer.Option(None, "--roster", help="CSV (comma, semicolon or tab) "
+                                       "with an id column (and names): missing work scores 0, "
+                                       "strangers are reported."),
     secret: str | None = SecretOption,
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Checks run in parallel "
-                             "(default: one per core)."),
-    timeout: float | None = typer.Option(None, "--timeout", min=0.1, help="Seconds per call and "
-                                         "for the import (default: each exercise's)."),
-    memory: str = typer.Option("1G", "--memory", help="Memory cap of each learner process."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", parser=parse_jobs, metavar="N",
+                                    help=f"Checks run in parallel, 1 to {JOBS_PER_CORE} per core "
+                                    "(default: one per core).", show_default=False),
+    timeout: float | None = TimeoutOption,
+    memory: int | None = typer.Option(None, "--memory", parser=parse_memory, metavar="SIZE",
+                                      help="Memory cap of each learner process, such as 512M "
+                                      f"or 2G: at least {size_text(MIN_MEMORY)}, at most the "
+                                      "machine's memory (default: 1G, or the machine's memory "
+                                      "if less).", show_default=False),
     similar: bool = typer.Option(False, "--similar", help="Report pairs of near-identical "
                                  "submissions (identifiers and comments ignored)."),
-    threshold: float = typer.Option(0.95, "--similar-threshold", min=0.5, max=1.0,
-                                    help="How alike a pair must be to be reported."),
+    threshold: float = typer.Option("0.95", "--similar-threshold", parser=parse_threshold,
+                                    metavar="FRACTION", help="How alike a pair must be to be "
+                                    "reported, 0.5 to 1."),
     fresh: bool = typer.Option(False, "--fresh", help="Ignore the cache: grade everything again."),
     pack: Path | None = PackOption,
 ) -> None:
     """Grade a class in parallel: gradebook, feedback per student, LMS-ready exports."""
     from lossdrill.classroom.files import inside, writable_output
+    from lossdrill.classroom.outfolder import check_output_folder
     from lossdrill.classroom.roster import read_roster
     from lossdrill.classroom.seeds import course_secret
 
     if not submissions.is_dir():
         raise UsageError(_("{folder}: no such folder of submissions; check the path",
                            folder=submissions))
+    check_output_folder(out, "--out", beside=False)
     if inside(out, submissions):
         raise UsageError(_("--out {out}: inside the submissions folder {submissions}; write the "
                            "results elsewhere (e.g. --out graded)", out=out,
                            submissions=submissions))
     writable_output(out, ".lossdrill", "grading output")
-    cap = parse_memory(memory)
+    cap = memory or default_memory()
     entries = read_roster(roster) if roster is not None else None
     catalog = _catalog(pack)
     wanted = _exercises(catalog, _names(exercises))
@@ -116,7 +133,7 @@ def grade(
     from lossdrill.classroom.run import GradeRequest, grade_class
 
     request = GradeRequest(submissions, out, [e.id for e in wanted] if wanted else None,
-                           entries, course, source, jobs or _cores(),
+                           entries, course, source, jobs or cores(),
                            timeout, cap, similar, threshold, fresh)
     raise typer.Exit(grade_class(catalog, request))
 
@@ -129,8 +146,10 @@ def release(
 ) -> None:
     """Write a student pack: statements, starters, visible tests with their answers recorded;
     no reference code, no hidden tests."""
+    from lossdrill.classroom.outfolder import check_output_folder
     from lossdrill.classroom.release import release as release_pack
 
+    check_output_folder(out, "OUT", beside=True)
     catalog = _catalog(pack)
     wanted = _exercises(catalog, _names(exercises))
     released = release_pack(catalog, out, [e.id for e in wanted] if wanted else None)
@@ -150,11 +169,12 @@ def export_gradescope(
     hidden: str = typer.Option("after_published", "--hidden-visibility", help="Gradescope "
                                "visibility of hidden tests: after_published, after_due_date or "
                                "hidden."),
-    timeout: float | None = typer.Option(None, "--timeout", min=0.1, help="Seconds per call."),
+    timeout: float | None = TimeoutOption,
     pack: Path | None = PackOption,
 ) -> None:
     """Write a Gradescope autograder (setup.sh, run_autograder) grading with lossdrill."""
     from lossdrill.classroom.gradescope import HIDDEN_CHOICES, write_bundle
+    from lossdrill.classroom.outfolder import check_output_folder
     from lossdrill.classroom.seeds import check_secret
 
     if hidden not in HIDDEN_CHOICES:
@@ -162,6 +182,7 @@ def export_gradescope(
                            value=repr(hidden), choices=", ".join(HIDDEN_CHOICES)))
     if secret is not None:
         check_secret(secret, "--secret")
+    check_output_folder(out, "OUT", beside=True)
     catalog = _catalog(pack)
     wanted = _exercises(catalog, _names(exercises)) or catalog.all()
     archive = write_bundle(catalog, wanted, out, secret=secret, hidden=hidden, timeout=timeout)
@@ -180,7 +201,9 @@ def export_github(
     """Write a GitHub Classroom template repository: student pack, starters, workflow and
     autograding configuration (one graded step per exercise)."""
     from lossdrill.classroom.github import write_template
+    from lossdrill.classroom.outfolder import check_output_folder
 
+    check_output_folder(out, "OUT", beside=False)
     catalog = _catalog(pack)
     wanted = _exercises(catalog, _names(exercises)) or catalog.all()
     write_template(catalog, wanted, out, install)
