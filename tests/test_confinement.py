@@ -34,6 +34,7 @@ ALLOW = 0x7FFF0000
 EPERM, ENOSYS = 0x00050000 | 1, 0x00050000 | 38
 X86_64, I386 = 0xC000003E, 0x40000003
 CLONE_THREAD, SIGCHLD = 0x00010000, 17
+CLONE_NEWNET, CLONE_NEWUSER, CLONE_NEWTIME = 0x40000000, 0x10000000, 0x80
 AF_UNIX, AF_INET, AF_INET6, AF_NETLINK, AF_PACKET = 1, 2, 10, 16, 17
 
 
@@ -82,6 +83,10 @@ NUMBERS = seccomp._ARCHES["x86_64"][1]
     *[(NUMBERS[name], (), EPERM) for name in seccomp._IPC],
     (NUMBERS["fork"] | 0x40000000, (), EPERM),  # the x32 ABI's fork
     (0x40000000, (), EPERM),  # any x32 call
+    *[(NUMBERS[name], (), EPERM) for name in seccomp._OTHERS],
+    (NUMBERS["clone"], (CLONE_THREAD | CLONE_NEWNET,), EPERM),  # a thread in a new namespace
+    (NUMBERS["clone"], (CLONE_THREAD | CLONE_NEWUSER,), EPERM),
+    (NUMBERS["clone"], (CLONE_THREAD | CLONE_NEWTIME,), EPERM),
 ])
 def test_the_filter_on_x86_64(nr: int, args: tuple[int, ...], expected: int) -> None:
     assert run_filter(X86, nr, args=args) == expected
@@ -101,8 +106,9 @@ def test_the_filter_on_aarch64() -> None:
     assert run_filter(prog, numbers["socket"], arch, (AF_INET,)) == EPERM
     assert run_filter(prog, numbers["socket"], arch, (AF_UNIX,)) == ALLOW
     assert run_filter(prog, numbers["keyctl"], arch) == EPERM
-    for name in seccomp._IPC:
+    for name in (*seccomp._IPC, *seccomp._OTHERS):
         assert run_filter(prog, numbers[name], arch) == EPERM, name
+    assert run_filter(prog, numbers["clone"], arch, (CLONE_THREAD | CLONE_NEWNET,)) == EPERM
     assert run_filter(prog, 0x40000000 | 63, arch) == ALLOW  # no x32 on aarch64
 
 
@@ -148,6 +154,22 @@ PROBE = textwrap.dedent(
             out["parent"] = "readable"
         except OSError:
             out["parent"] = "unreadable"
+        # No namespace of its own, no handle on or view into another process.
+        out["unshare"] = "refused" if libc.unshare(0x40000000) < 0 else "allowed"
+        try:
+            os.close(os.pidfd_open(os.getppid()))
+            out["pidfd"] = "allowed"
+        except OSError:
+            out["pidfd"] = "refused"
+        # ptrace(PTRACE_ATTACH, parent)
+        out["ptrace"] = "refused" if libc.ptrace(16, os.getppid(), 0, 0) < 0 else "allowed"
+        # A file past the size cap: the write fails, the process lives on.
+        try:
+            with open("big", "wb") as big:
+                big.truncate(100 << 20)
+            out["fsize"] = "allowed"
+        except OSError as exc:
+            out["fsize"] = exc.__class__.__name__
         return out
     """
 )
@@ -184,6 +206,8 @@ def test_a_forked_learner_process_has_no_network_socket_and_no_capability(probe:
     with ForkServer() as server:
         seen, protections = probe_once(server, probe)
     assert seen["inet"] == seen["netlink"] == seen["keys"] == seen["shm"] == "refused", seen
+    assert seen["unshare"] == seen["pidfd"] == seen["ptrace"] == "refused", seen
+    assert seen["fsize"] == "OSError", seen
     assert seen["unix"] == "allowed", seen
     assert int(seen["caps"], 16) == 0, seen
     # Its own /proc entry is readable (Python reads it), its fork server's is not.

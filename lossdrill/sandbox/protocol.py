@@ -20,10 +20,12 @@ from typing import Any
 import numpy as np
 
 # What one message may hold, checked before it is decoded, so that whatever a learner process
-# sends, the grader's memory stays bounded (a 16 MiB message decodes in well under 150 MB):
-MAX_MESSAGE = 16 << 20  # bytes; a larger result is refused, not read
-MAX_VALUES = 1 << 20  # JSON values (numbers, strings, lists, objects)
-MAX_ELEMENTS = 4 << 20  # array elements
+# sends, the grader's memory stays bounded: a message decodes into a few tens of MB at most,
+# and a check keeps one answer per test for its diagnosis. An exercise's answers are far
+# smaller (arrays of tens to thousands of numbers).
+MAX_MESSAGE = 4 << 20  # bytes; a larger result is refused, not read
+MAX_VALUES = 1 << 17  # JSON values (numbers, strings, lists, objects)
+MAX_ELEMENTS = 1 << 20  # array elements
 MAX_DEPTH = 16  # nesting of lists, tuples and dicts
 MAX_TEXT = 10_000  # characters in one string
 NUMERIC_DTYPES = frozenset({
