@@ -56,6 +56,7 @@ MISTAKE_IDS = {ex.id: {m.id for m in ex.mistakes} for ex in Catalog(find_pack())
 FULL_STYLES = ("ex1", "ex2", "ex3")
 
 SYNTAX_ERROR_LINE = 4  # broken/syntax_error.py: the `def` without its colon
+CHECKOUT = [sys.executable, "-m", "lossdrill"]  # this checkout, on PYTHONPATH
 
 
 @dataclass(frozen=True)
@@ -199,14 +200,15 @@ class Run:
         return f"{_id(self.path)}: exit {self.returncode}, {self.wall:.2f}s, stdout {head}"
 
 
-def _run_grader(path: Path, workdir: Path) -> Run:
+def _run_grader(path: Path, workdir: Path, command: list[str]) -> Run:
     workdir.mkdir(parents=True, exist_ok=True)
     env = {
         k: v for k, v in os.environ.items()
-        if not k.startswith(("LOSSDRILL_", "PYTHON", "XDG_"))
+        if not k.startswith(("LOSSDRILL_", "PYTHON", "XDG_", "VIRTUAL_ENV"))
     }
+    if command == CHECKOUT:
+        env.update(PYTHONPATH=str(REPO))
     env.update(
-        PYTHONPATH=str(REPO),
         PYTHONDONTWRITEBYTECODE="1",
         HOME=str(workdir / "home"),  # progress and state files stay in the sandbox
         XDG_DATA_HOME=str(workdir / "home" / "data"),
@@ -218,7 +220,7 @@ def _run_grader(path: Path, workdir: Path) -> Run:
         LOSSDRILL_TEST_MARKER=str(workdir / "unpickled.marker"),
     )
     cmd = [
-        sys.executable, "-m", "lossdrill", "check", str(path),
+        *command, "check", str(path),
         "--json", "--timeout", str(TIMEOUT), "--seed", str(SEED),
     ]
     start = time.monotonic()
@@ -250,8 +252,9 @@ def _run_grader(path: Path, workdir: Path) -> Run:
 class Runner:
     """Runs the grader once per fixture, several at a time, and caches the results."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, command: list[str]) -> None:
         self.root = root
+        self.command = command
         self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="lossdrill")
         self.futures: dict[Path, Future[Run]] = {}
         self.lock = threading.Lock()
@@ -260,7 +263,8 @@ class Runner:
         with self.lock:
             if path not in self.futures:
                 workdir = self.root / path.parent.name / path.stem
-                self.futures[path] = self.pool.submit(_run_grader, path, workdir)
+                self.futures[path] = self.pool.submit(_run_grader, path, workdir,
+                                                      self.command)
             return self.futures[path]
 
     def get(self, path: Path) -> Run:
@@ -270,18 +274,34 @@ class Runner:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-@pytest.fixture(scope="session")
-def runner(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    r = Runner(tmp_path_factory.mktemp("lossdrill-e2e"))
+def _start(request: pytest.FixtureRequest, root: Path, command: list[str], param: str):
+    r = Runner(root, command)
     wanted: list[Path] = []
     for item in request.session.items:
         callspec = getattr(item, "callspec", None)
-        if callspec is not None and isinstance(callspec.params.get("learner"), Path):
-            wanted.append(callspec.params["learner"])
+        if callspec is not None and isinstance(callspec.params.get(param), Path):
+            wanted.append(callspec.params[param])
     # Hanging learners first: their waiting overlaps with everything else.
     slow = {LEARNERS / "hostile" / n for n, e in HOSTILE.items() if e.timed}
     for path in sorted(set(wanted), key=lambda p: (p not in slow, str(p))):
         r.submit(path)
+    return r
+
+
+@pytest.fixture(scope="session")
+def runner(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The checkout's lossdrill, as `python -m lossdrill`."""
+    r = _start(request, tmp_path_factory.mktemp("lossdrill-e2e"), CHECKOUT, "learner")
+    yield r
+    r.close()
+
+
+@pytest.fixture(scope="session")
+def wheel_runner(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                 wheel_env: Path):
+    """The `lossdrill` command of a wheel install in a fresh venv (conftest.wheel_env)."""
+    r = _start(request, tmp_path_factory.mktemp("lossdrill-wheel-e2e"),
+               [str(wheel_env / "bin" / "lossdrill")], "wheel_learner")
     yield r
     r.close()
 
@@ -371,7 +391,20 @@ def test_broken_file(runner: Runner, learner: Path) -> None:
 
 @pytest.mark.parametrize("learner", HOSTILE_FILES, ids=_id)
 def test_hostile_file_is_contained(runner: Runner, learner: Path) -> None:
-    run = runner.get(learner)
+    _assert_contained(runner.get(learner), learner)
+
+
+@pytest.mark.parametrize("wheel_learner", HOSTILE_FILES, ids=_id)
+def test_hostile_file_is_contained_in_a_wheel_install(wheel_runner: Runner,
+                                                      wheel_learner: Path) -> None:
+    """The same files against lossdrill installed from its wheel, as users run it."""
+    run = wheel_runner.get(wheel_learner)
+    _assert_contained(run, wheel_learner)
+    if wheel_learner.name == "read_reference.py":
+        assert "no reference readable" in run.doc()["learner_output"], run.describe()
+
+
+def _assert_contained(run: Run, learner: Path) -> None:
     doc = run.doc()  # a single valid JSON document, whatever the learner did
     _check_common(run, doc)
     expect = HOSTILE[learner.name]

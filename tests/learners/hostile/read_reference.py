@@ -1,7 +1,9 @@
 # lossdrill: ex1
 # Hostile: looks for the reference solution on disk (beside the lossdrill package, in the
-# installed pack, up the folders from the grader's files) and uses its `mse` when it can read
-# one. Under confinement it reads nothing and falls back to a wrong answer.
+# installed pack — through a venv's lib64 link too — up the folders from the grader's files
+# and the interpreter's) and uses its `mse` when it can read one. Under confinement it reads
+# nothing and falls back to a wrong answer.
+import glob
 import os
 import sys
 
@@ -11,7 +13,7 @@ _FOUND = []
 
 
 def _candidates():
-    roots = set()
+    roots = set(sys.path) | {sys.prefix, sys.base_prefix}
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None) or ""
         if "lossdrill" in path:
@@ -19,10 +21,12 @@ def _candidates():
             for _ in range(4):
                 root = os.path.dirname(root)
                 roots.add(root)
-    for root in roots:
+    for root in sorted(r for r in roots if r):
         for sub in ("solutions", os.path.join("pack", "solutions"),
                     os.path.join("lossdrill", "pack", "solutions")):
             yield os.path.join(root, sub, "ex1_mse.py")
+        yield from glob.glob(os.path.join(root, "lib*", "python*", "site-packages",
+                                          "lossdrill", "pack", "solutions", "ex1_mse.py"))
 
 
 for candidate in _candidates():
