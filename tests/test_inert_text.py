@@ -268,7 +268,7 @@ def mse(y_true, y_pred):
 
 def test_the_api_report_is_inert_as_text_html_and_rich(work: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from lossdrill import check as check_functions
+    from lossdrill.api import check as check_functions
 
     monkeypatch.chdir(work)
     (work / "notebook.py").write_text(NOTEBOOK, encoding="utf-8")
