@@ -53,7 +53,9 @@ def encode_answer(token: str, answer: dict[str, Any]) -> bytes:
         data["result"] = result_to_data(answer["result"])
     if answer.get("sweep") is not None:
         data["sweep"] = sweep_to_data(answer["sweep"])
-    body = json.dumps(data, ensure_ascii=False, default=plain).encode("utf-8")
+    # ASCII escapes: the learner's text may hold lone surrogates, which UTF-8 cannot encode
+    # and JSON carries as they are (each output makes them inert where it shows them).
+    body = json.dumps(data, default=plain).encode("ascii")
     return token.encode() + b" " + base64.b64encode(body) + b"\n"
 
 

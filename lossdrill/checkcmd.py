@@ -67,17 +67,33 @@ def _check(process: LearnerProcess, file: Path, exercise: str | None, fmt: str,
         from lossdrill import __version__
         from lossdrill.export import render
 
-        sys.stdout.write(render(result, fmt, __version__, [note] if note else []) + "\n")
-        sys.stdout.flush()
+        _write_utf8(render(result, fmt, __version__, [note] if note else []) + "\n")
+    if fmt == "github":  # annotations for the job's log, where the report goes too
+        from lossdrill.export import github_annotations
+
+        sys.stderr.write(github_annotations(result))
+        sys.stderr.flush()
     if fmt in ("text", "github"):
         from lossdrill.report import make_console, render_check
 
-        console = make_console(stderr=fmt == "github")
+        console = make_console(github=fmt == "github")
         warn(progress.warning)
         render_check(console, result, verbose, sweep)
         if note:
             console.print(note, style="dim", highlight=False, soft_wrap=True)
     return 0 if result.passed else 1
+
+
+def _write_utf8(document: str) -> None:
+    """A machine-readable document on stdout in UTF-8, whatever the locale's encoding: JSON
+    must be, and the XML declares it."""
+    sys.stdout.flush()
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:  # a text-only stream stood in for stdout
+        sys.stdout.write(document)
+    else:
+        raw.write(document.encode("utf-8"))
+        raw.flush()
 
 
 def run_guarded(arguments: dict[str, Any]) -> int:

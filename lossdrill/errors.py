@@ -18,8 +18,11 @@ class UsageError(LossdrillError):
 
 
 def report(exc: LossdrillError) -> int:
-    """Say on stderr, in one line, what is wrong; return the exit code for bad input."""
+    """Say on stderr, in one line, what is wrong; return the exit code for bad input. The
+    message may name the learner's file: what its name holds is shown, never obeyed."""
+    from lossdrill.escape import visible
     from lossdrill.i18n import _
 
-    print(_("lossdrill: error: {message}", message=exc), file=sys.stderr)
+    print(_("lossdrill: error: {message}", message=visible(str(exc), one_line=True)),
+          file=sys.stderr)
     return 2

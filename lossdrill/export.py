@@ -4,6 +4,12 @@ JUnit XML, GitHub Classroom's runner result, and a CSV gradebook.
 Reads result objects only. Hidden tests keep to DESIGN.md's rule in every format: their
 name, verdict and score, and the message grading gave them (which names no input or value),
 never their details.
+
+The learner's text in a result (messages, tracebacks, printed output, names, the file's name)
+is made inert once per format, where the document is made, with escape.py's function for it:
+``utf8`` for lossdrill's JSON (always UTF-8), ``visible`` for Gradescope's pages, ``xml`` for
+JUnit, ``github_log`` for what GitHub's runner logs (no line a workflow command), and
+``csv_cell`` for the gradebook's names.
 """
 
 from __future__ import annotations
@@ -13,10 +19,11 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, cast
 
-from lossdrill.results import CheckResult, TestResult
+from lossdrill import escape
+from lossdrill.results import CheckResult, TestResult, cleaned
 
 GRADESCOPE_VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
 OUTPUT_CAP = 4000  # characters of the learner's output carried into an LMS's feedback
@@ -42,11 +49,15 @@ def summary_text(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
+def _inert(doc: dict[str, Any], clean: Callable[[str], str]) -> dict[str, Any]:
+    return cast(dict[str, Any], escape.deep(doc, clean))
+
+
 def to_json(result: CheckResult, version: str, notes: Sequence[str] = ()) -> str:
     doc = result.to_dict(version)
     if notes:
         doc["notes"] = list(notes)
-    return json.dumps(doc, ensure_ascii=False)
+    return json.dumps(_inert(doc, escape.utf8), ensure_ascii=False)
 
 
 # --- Gradescope ---------------------------------------------------------------------------
@@ -74,14 +85,15 @@ def gradescope_results(results: Sequence[CheckResult], *, hidden: str = "after_p
     texts += [summary_text(r) for r in results]
     duration = execution_time if execution_time is not None else sum(
         r.duration_s for r in results)
-    return {
+    # Shown on a web page as text: the learner's controls and bidi overrides as escapes.
+    return _inert({
         "score": sum(r.score for r in results),
         "execution_time": max(0, round(duration)),
         "output": "\n\n".join(texts),
         "output_format": "text",
         "stdout_visibility": "hidden",
         "tests": tests,
-    }
+    }, escape.visible)
 
 
 # --- JUnit XML ----------------------------------------------------------------------------
@@ -92,6 +104,7 @@ def junit_xml(suites: Iterable[tuple[str, CheckResult]]) -> str:
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     elapsed = 0.0
     for label, result in suites:
+        label, result = escape.xml(label), cleaned(result, escape.xml)
         counts = {
             "tests": len(result.tests),
             "failures": sum(t.status == "failed" for t in result.tests),
@@ -137,9 +150,11 @@ def junit_xml(suites: Iterable[tuple[str, CheckResult]]) -> str:
 
 def github_result(result: CheckResult) -> dict[str, Any]:
     """What GitHub Classroom's autograding reporter reads from a runner step's `result`
-    output (base64 of this JSON): a status, the max score, and each test's score."""
+    output (base64 of this JSON): a status, the max score, and each test's score. The
+    reporter prints each name and message to the job's log, where GitHub's runner reads
+    workflow commands: so every string is made fit for that log."""
     status = {"passed": "pass", "failed": "fail"}.get(result.status, "error")
-    return {
+    return _inert({
         "version": 1,
         "status": status,
         "max_score": result.max_score,
@@ -153,12 +168,31 @@ def github_result(result: CheckResult) -> dict[str, Any]:
             "line_no": 0,
             "execution_time": "",
         } for t in result.tests],
-    }
+    }, escape.github_log)
 
 
 def github_line(result: CheckResult) -> str:
     text = json.dumps(github_result(result), ensure_ascii=False, separators=(",", ":"))
     return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def github_annotations(result: CheckResult) -> str:
+    """Workflow commands for the job's log, a line each: an ``::error`` for each test that
+    failed or could not run, titled with the test, and one for each diagnosis when the file
+    could not be graded at all. Their text is escaped by GitHub's rules (escape.py), so
+    nothing the learner wrote ends one of them or starts another."""
+    file = escape.github_property(result.file)
+    lines = []
+    for test in result.tests:
+        if test.status in ("failed", "error"):
+            title = escape.github_property(f"{result.exercise} · {test.name}")
+            message = escape.github_data(test_text(test) or test.status)
+            lines.append(f"::error file={file},title={title}::{message}\n")
+    if result.status == "error":
+        for d in result.diagnoses:
+            title = escape.github_property(f"{result.exercise} · {d.id}")
+            lines.append(f"::error file={file},title={title}::{escape.github_data(d.message)}\n")
+    return "".join(lines)
 
 
 # --- One check, any format ----------------------------------------------------------------
@@ -185,6 +219,7 @@ def gradebook_csv(exercises: Sequence[str], rows: Iterable[dict[str, Any]]) -> s
     writer.writerow(["student", "name", *exercises, "total"])
     for row in rows:
         scores = [row["scores"].get(ex, 0.0) for ex in exercises]
-        writer.writerow([row["student"], row.get("name", ""), *(f"{s:g}" for s in scores),
-                         f"{sum(scores):g}"])
+        # A student's id comes from a folder's name: a cell a spreadsheet never runs.
+        writer.writerow([escape.csv_cell(row["student"]), escape.csv_cell(row.get("name", "")),
+                         *(f"{s:g}" for s in scores), f"{sum(scores):g}"])
     return buffer.getvalue()

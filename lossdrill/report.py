@@ -1,10 +1,17 @@
-"""Render results with rich: colour on a terminal, plain text elsewhere or with NO_COLOR."""
+"""Render results with rich: colour on a terminal, plain text elsewhere or with NO_COLOR.
+
+A check's report starts from ``inert``: every string of the result made inert (escape.py)
+before rich sees it, so the learner's escapes, controls and lone surrogates are shown as
+``\\x1b``, never obeyed, and never crash the write; strings reach rich as ``Text``, whose
+markup is not parsed.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, TextIO, cast
 
 from rich import box
 from rich.console import Console, Group
@@ -13,8 +20,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from lossdrill import escape
 from lossdrill.i18n import N_, _, language
-from lossdrill.results import CheckResult, TestResult
+from lossdrill.results import CheckResult, TestResult, cleaned
 
 if TYPE_CHECKING:
     from lossdrill.spec import Exercise
@@ -27,13 +35,65 @@ _SPARKS = "▁▂▃▄▅▆▇█"
 OUTPUT_SHOWN = 4000  # characters of the learner's output in the terminal report
 
 
-def make_console(stderr: bool = False) -> Console:
-    stream = sys.stderr if stderr else sys.stdout
+def make_console(stderr: bool = False, github: bool = False) -> Console:
+    """A console on stdout (or stderr); with ``github``, on stderr for a GitHub Actions log,
+    where no line it writes is a workflow command."""
+    stream: TextIO = sys.stderr if stderr or github else sys.stdout
     terminal = stream.isatty()
+    file = cast(IO[str], CommandFree(stream)) if github else stream
     # No `:emoji:` codes: the learner's own text (tracebacks, printed output) is shown as is.
-    return Console(file=stream, highlight=False, emoji=False,
+    return Console(file=file, highlight=False, emoji=False,
                    no_color=bool(os.environ.get("NO_COLOR")),
                    width=None if terminal else 100, soft_wrap=False)
+
+
+class CommandFree(io.TextIOBase):
+    """A stream that passes on whole lines with escape.command_free applied. GitHub's runner
+    reads a step's stderr for workflow commands, and a line the report draws may start with
+    the learner's text wherever rich wraps it (a long message, a table cell's next line)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._pending = ""  # the start of a line not yet ended
+
+    def write(self, text: str) -> int:
+        joined = self._pending + text
+        end = max(joined.rfind("\n"), joined.rfind("\r")) + 1
+        self._pending = joined[end:]
+        if end:
+            self.stream.write(escape.command_free(joined[:end]))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:  # ended here, so that nothing written later can extend it
+            self.stream.write(escape.command_free(self._pending) + "\n")
+            self._pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+
+def inert(result: CheckResult, sweep: Sweep | None = None
+          ) -> tuple[CheckResult, Sweep | None]:
+    """What a terminal may show of a check: the result and its curves with escape.visible
+    applied to every string. render_check and views.render_compact start here (plots.py
+    draws from what they pass it)."""
+    result = cleaned(result, escape.visible)
+    result.file = escape.visible(result.file, one_line=True)  # shown within a line
+    if sweep is not None:
+        from lossdrill.sweep import sweep_from_data, sweep_to_data
+
+        data = escape.deep(sweep_to_data(sweep), escape.visible)
+        sweep = sweep_from_data(data)  # type: ignore[arg-type]
+    return result, sweep
 
 
 def sparkline(values: list[float], width: int = 30, low: float | None = None,
@@ -51,6 +111,7 @@ def sparkline(values: list[float], width: int = 30, low: float | None = None,
 
 def render_check(console: Console, result: CheckResult, verbose: bool = False,
                  sweep: Sweep | None = None) -> None:
+    result, sweep = inert(result, sweep)
     header = Text.assemble((f"{result.exercise} · {result.label or result.title}", "bold"),
                            f"  {result.file}", ("   " + _("seed {seed}", seed=result.seed), "dim"))
     console.print(header)
@@ -62,7 +123,7 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
     table.add_column(_("result"))
     for test in result.tests:
         mark, colour = MARKS.get(test.status, ("?", "yellow"))
-        table.add_row(Text(mark, style=colour), _test_name(test), _(test.kind),
+        table.add_row(Text(mark, style=colour), Text(_test_name(test)), _(test.kind),
                       f"{test.score:g}/{test.max_score:g}", _summary(test))
     console.print(table)
     # What a failing visible test has to say (inputs, expected and got, the samples that

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from lossdrill import escape
 
 if TYPE_CHECKING:
     from lossdrill.pinpoint import Pinpoint
@@ -118,3 +121,10 @@ def result_from_data(data: dict[str, Any]) -> CheckResult:
     fields["tests"] = tests
     fields["diagnoses"] = [Diagnosis(**d) for d in data["diagnoses"]]
     return CheckResult(**fields)
+
+
+def cleaned(result: CheckResult, clean: Callable[[str], str]) -> CheckResult:
+    """A copy of ``result`` with ``clean`` (a function of escape.py) applied to every string
+    in it: how each output makes the learner's text in it (messages, tracebacks, printed
+    output, names, the file's name) inert, all at once where the result leaves for it."""
+    return result_from_data(escape.deep(result_to_data(result), clean))  # type: ignore[arg-type]

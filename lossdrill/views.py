@@ -18,7 +18,7 @@ from rich.text import Text
 from lossdrill.i18n import _, language
 from lossdrill.plots import render_plots
 from lossdrill.progress import Row, Summary
-from lossdrill.report import MARKS, OUTPUT_SHOWN
+from lossdrill.report import MARKS, OUTPUT_SHOWN, inert
 from lossdrill.report import _test_body as test_body
 from lossdrill.results import CheckResult
 
@@ -164,6 +164,7 @@ def render_progress(console: Console, summary: Summary) -> None:
 
 def render_compact(console: Console, result: CheckResult, sweep: Sweep | None = None) -> None:
     """One line of marks for every test, then only what needs fixing."""
+    result, sweep = inert(result, sweep)  # the learner's text in it, shown, never obeyed
     colour = "green" if result.passed else "red"
     console.print(Text.assemble((f"{result.exercise} · {result.label or result.title}", "bold"),
                                 f"  {result.file}  ",

@@ -26,6 +26,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from lossdrill import escape
 from lossdrill.background import Job, Runner, decode_answer, request
 from lossdrill.catalog import Catalog
 from lossdrill.errors import LossdrillError
@@ -99,10 +100,10 @@ class FolderWatcher:
                 self._wake()
         except Exception as exc:  # noqa: BLE001  (the loop reports it and ends)
             self.error = _("{folder}: cannot watch this folder any more ({error})",
-                           folder=self.folder, error=exc)
+                           folder=shown(self.folder), error=escape.visible(str(exc)))
         if not self._stop.is_set():
             self.error = self.error or _("{folder}: the folder went away; watch it again",
-                                         folder=self.folder)
+                                         folder=shown(self.folder))
             self._wake()
 
     def _wake(self) -> None:
@@ -204,7 +205,7 @@ class Session:
                     return 0
                 if not self.folder.is_dir():
                     watcher.error = _("{folder}: the folder was deleted; create it again and "
-                                      "restart `lossdrill watch`", folder=self.folder)
+                                      "restart `lossdrill watch`", folder=shown(self.folder))
                 if watcher.error:
                     self.console.print(Text(watcher.error, style="red"))
                     return 2
@@ -251,7 +252,7 @@ class Session:
         if not self.file.exists():
             self._clear()
             self.console.print(Text(_("{file} does not exist (deleted, or not saved yet): "
-                                      "waiting for it to appear.", file=self.file),
+                                      "waiting for it to appear.", file=shown(self.file)),
                                     style="yellow"))
             self._footer()
             return
@@ -259,7 +260,7 @@ class Session:
             self.file, self.ex.id, self.options.pack, seed=self.options.seed,
             timeout=self.options.timeout, shown_as=str(self.file)))
         note = _(" (restarted: the previous check was stopped)") if restarted else ""
-        self.console.print(Text(_("⟳ checking {file}…{note}", file=self.file, note=note),
+        self.console.print(Text(_("⟳ checking {file}…{note}", file=shown(self.file), note=note),
                                 style="dim"))
 
     def _cancel(self) -> bool:
@@ -279,7 +280,7 @@ class Session:
         try:
             result, sweep = decode_answer(job.answer)
         except LossdrillError as exc:
-            self.console.print(Text(f"lossdrill: {exc}", style="red"))
+            self.console.print(Text(f"lossdrill: {escape.visible(str(exc))}", style="red"))
             self._footer()
             return
         progress = Progress()
@@ -330,10 +331,11 @@ class Session:
             return
         target = self.file.parent / f"{following.id}.py"
         if target.exists():
-            message = _("{target} exists: watching it (never overwritten)", target=target)
+            message = _("{target} exists: watching it (never overwritten)",
+                        target=shown(target))
         else:
             write_starter(following, target, force=False)
-            message = _("wrote {target}: implement {functions}", target=target,
+            message = _("wrote {target}: implement {functions}", target=shown(target),
                         functions=", ".join(following.function_names))
         self._cancel()
         self.ex, self.file = following, target
@@ -347,8 +349,14 @@ class Session:
             self.console.clear()
 
     def _footer(self) -> None:
-        self.console.print(Text(_("watching {file} · {footer}", file=self.file,
+        self.console.print(Text(_("watching {file} · {footer}", file=shown(self.file),
                                   footer=_(FOOTER)), style="dim"))
+
+
+def shown(path: Path) -> str:
+    """A path as the screen shows it: the learner names their files and folders, so what a
+    name holds (escapes, bytes that are not UTF-8, line breaks) is shown, never obeyed."""
+    return escape.visible(str(path), one_line=True)
 
 
 def watch(console: Console, catalog: Catalog, ex: Exercise, file: Path, options: Options

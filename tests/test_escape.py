@@ -68,3 +68,74 @@ def test_deep_cleans_keys_and_values_at_every_level() -> None:
     cleaned = escape.deep(doc)
     assert cleaned == {"\\ud800": ["x\\xff", {"k": ["\\ud801", 3]}], "n": 1.5}
     json.dumps(cleaned, ensure_ascii=False).encode("utf-8")
+
+
+def test_line_and_paragraph_separators_are_shown() -> None:
+    assert escape.visible("a\u2028b\u2029c") == "a\\u2028b\\u2029c"
+
+
+# -- GitHub: the runner reads workflow commands from every line a step writes ---------------
+
+
+def runner_commands(log: str) -> list[str]:
+    """The lines GitHub's runner would take for workflow commands: it splits at \\n and \\r,
+    takes a line whose start (blanks trimmed) is `::` and that has a second `::`, or a line
+    holding `##[` with a `]` after it (the older form, anywhere in the line)."""
+    found = []
+    for line in log.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        trimmed = line.lstrip()
+        current = trimmed.startswith("::") and "::" in trimmed[2:]
+        older = "##[" in line and "]" in line[line.index("##[") + 3:]
+        if current or older:
+            found.append(line)
+    return found
+
+
+FORGED = ("::error::x", "  ::add-mask::x", "\t::warning file=a.py::x", "\u3000::error::x",
+          "a\n::error::x", "a\r::error::x", "a\r\n  ::notice::x", "text ##[error]x",
+          "##[set-output name=result]x", "::::", "x\n##[##[group]]")
+
+
+@pytest.mark.parametrize("text", FORGED)
+def test_command_free_leaves_no_workflow_command(text: str) -> None:
+    assert runner_commands(text), text  # the simulator sees the forged command
+    assert runner_commands(escape.command_free(text)) == []
+    assert runner_commands(escape.github_log(text)) == []
+
+
+def test_command_free_changes_only_what_starts_a_command() -> None:
+    text = "\x1b[31mx[::2] a::b\n  ::error::x\n##[y]"
+    assert escape.command_free(text) == "\x1b[31mx[::2] a::b\n  \\x3a:error::x\n##\\x5by]"
+    assert escape.command_free("plain\ntext") == "plain\ntext"
+
+
+def test_github_log_is_visible_and_command_free() -> None:
+    shown = escape.github_log("\x1b[2J\ud800\n::error::x\r::warning::y")
+    assert shown == "\\x1b[2J\\ud800\n\\x3a:error::x\\x0d::warning::y"
+    assert runner_commands(shown) == []
+
+
+def test_github_data_and_properties_follow_githubs_escaping() -> None:
+    # The message of a command: %, \r and \n as %25, %0D and %0A (controls shown first).
+    assert escape.github_data("50% done\nnext\r\x1b") == "50%25 done%0Anext\\x0d\\x1b"
+    # A property also escapes what ends it: `,` and `:`.
+    assert escape.github_property("a.py,line=1::error::x\n%") == (
+        "a.py%2Cline=1%3A%3Aerror%3A%3Ax\\x0a%25")
+
+
+@pytest.mark.parametrize("text", [HOSTILE, "50%0A\n::error::x", "%25%%2C,:\r\n"])
+def test_a_command_lossdrill_writes_stays_one_command_with_its_text(text: str) -> None:
+    line = f"::error file={escape.github_property(text)},title=t::{escape.github_data(text)}"
+    assert runner_commands(line) == [line]
+    head, _, data = line[2:].partition("::")
+    properties = dict(p.split("=", 1) for p in head.removeprefix("error ").split(","))
+    # What GitHub reads back, undoing its escapes: the text as `visible` shows it.
+    assert _unescape(data, property=False) == escape.visible(text)
+    assert _unescape(properties["file"], property=True) == escape.visible(text, one_line=True)
+
+
+def _unescape(text: str, *, property: bool) -> str:
+    codes = [("%0D", "\r"), ("%0A", "\n")] + ([("%3A", ":"), ("%2C", ",")] if property else [])
+    for code, char in [*codes, ("%25", "%")]:  # GitHub's order: %25 last
+        text = text.replace(code, char)
+    return text

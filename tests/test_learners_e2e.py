@@ -123,6 +123,11 @@ HOSTILE = {
     "write_outside.py": _expect("failed"),
     "connect_port.py": _expect("failed"),
     "fork_bomb.py": _expect("failed"),
+    # Text that would act on whatever shows it (tests/test_inert_text.py shows it everywhere).
+    "text_raises.py": _expect("failed", "raised-exception"),
+    "text_returns.py": _expect("failed", "bad-return-type"),
+    "text_names.py": _expect("error", "missing-function"),
+    "text_import.py": _expect("error", "import-error raised-exception"),
 }
 
 FAKE_REPORT_MARKERS = ("✓ all tests passed", "score 10/10", '{"status": "passed"}')
