@@ -88,7 +88,9 @@ def opened(path: Path | str, *, follow: bool) -> Iterator[tuple[int, os.stat_res
         raise _unreadable(path, exc) from None
     if not stat.S_ISREG(before.st_mode):
         raise _refused(path, before.st_mode)
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY
+    for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC"):  # where the platform has them
+        flags |= getattr(os, name, 0)
     if not follow:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
