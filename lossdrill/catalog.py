@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lossdrill.errors import UsageError
+from lossdrill.safefile import NotAFile, read_head
 from lossdrill.spec import Exercise, load_exercise
 
 _HERE = Path(__file__).resolve().parent
@@ -122,9 +123,13 @@ class Catalog:
         """--exercise, else the `# lossdrill: ex3` header, else the file name."""
         if explicit:
             return self.get(explicit)
+        # Read as a learner's file is (a pipe or device in its place is refused, never waited
+        # on); a missing file still gets a name-based guess, for the caller to report.
         try:
-            head = file.read_bytes()[:4096].decode("utf-8", errors="replace")
-        except OSError:
+            head = read_head(file, follow=True).decode("utf-8", errors="replace")
+        except NotAFile:
+            if file.exists():
+                raise
             head = ""
         match = HEADER.search(head)
         if match:

@@ -34,6 +34,9 @@ def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str
                            "to create one)", file=file))
     if file.is_dir():
         raise UsageError(_("{file}: is a folder; pass the Python file to check", file=file))
+    from lossdrill.safefile import require_file
+
+    require_file(file, follow=True)  # a pipe, a device or a giant: refused, never waited on
     # The learner process starts first: it imports NumPy while the grader loads the spec.
     process = LearnerProcess(memory=cap, timeout=timeout or DEFAULT_TIMEOUT).start()
     try:

@@ -566,4 +566,44 @@ CATALOG: dict[str, str] = {
         "{file}：{reason}；请检查路径、权限和剩余空间",
     "lossdrill: error: {message}; see `{command} --help`":
         "lossdrill: 错误：{message}；参见 `{command} --help`",
+    # safe reading of a learner's file (safefile.py, notebook.py, a class's summary)
+    "a named pipe (FIFO)": "命名管道（FIFO）",
+    "a socket": "套接字",
+    "a character device": "字符设备",
+    "a block device": "块设备",
+    "a folder": "文件夹",
+    "not a regular file": "不是普通文件",
+    "{file}: is a symbolic link, which is not followed; put the file itself there":
+        "{file}：是符号链接，不会被跟随；请把文件本身放在那里",
+    "{file}: is {kind}, not a file; use the Python file or notebook itself":
+        "{file}：是{kind}，不是文件；请使用 Python 文件或笔记本本身",
+    "{file}: no such file; check the path": "{file}：文件不存在；请检查路径",
+    "{file}: cannot be read ({reason}); check that it is a file you may read":
+        "{file}：无法读取（{reason}）；请确认这是你有权读取的文件",
+    "{file}: is {size}, more than the {limit} a learner's file may be; keep the source alone "
+    "(clear a notebook's outputs)":
+        "{file}：大小为 {size}，超过了学习者文件的上限 {limit}；只保留源代码（清除笔记本的输出）",
+    "{file}: not UTF-8 text (byte 0x{byte:02x} at offset {offset}); save the notebook from "
+    "Jupyter again":
+        "{file}：不是 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02x}）；"
+        "请在 Jupyter 中重新保存该笔记本",
+    "{file}: not a Jupyter notebook (its JSON nests too deep); save it from Jupyter again":
+        "{file}：不是 Jupyter 笔记本（其 JSON 嵌套过深）；请在 Jupyter 中重新保存",
+    " at line {line}": "，第 {line} 行",
+    "{file}: not a Jupyter notebook (invalid JSON{where}); save it from Jupyter again, or "
+    "check a .py file":
+        "{file}：不是 Jupyter 笔记本（JSON 无效{where}）；请在 Jupyter 中重新保存，或检查 .py 文件",
+    "save it with a current Jupyter (nbformat 4)": "请用新版 Jupyter（nbformat 4）保存",
+    "save it from Jupyter again": "请在 Jupyter 中重新保存",
+    "{file}: not a Jupyter notebook (no 'cells' list); {fix}":
+        "{file}：不是 Jupyter 笔记本（没有 'cells' 列表）；{fix}",
+    "{file}: cells[{index}].source: expected text; save the notebook from Jupyter again":
+        "{file}：cells[{index}].source：应为文本；请在 Jupyter 中重新保存该笔记本",
+    "{file}: cells[{index}].source holds {char}, half of a character (a lone surrogate), "
+    "which is not text; delete it and save the notebook again":
+        "{file}：cells[{index}].source 含有 {char}，这是半个字符（孤立代理项），不是文本；"
+        "请删除它并重新保存笔记本",
+    "not graded (not a regular file, too large or unreadable; the student's row says so)":
+        "未评分（不是普通文件、过大或无法读取；该学生的记录中有说明）",
+    ", {count} files not gradable": "，{count} 个文件无法评分",
 }

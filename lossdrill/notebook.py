@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lossdrill import escape
 from lossdrill.errors import UsageError
+from lossdrill.i18n import _
 from lossdrill.results import CheckResult
+from lossdrill.safefile import read_bytes, shown
 
 _MAGIC = re.compile(r"^(\s*)(?:[%!]|[\w.]+\s*=\s*[%!])")
 _HELP = re.compile(r"^(\s*)(?:\?+[\w.]+|[\w.]+\?+)\s*$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -107,22 +111,32 @@ def clean_cell(source: str) -> str:
 
 
 def read_notebook(path: Path) -> list[tuple[int, str]]:
-    """(cell number counting every cell from 1, source) of each code cell."""
+    """(cell number counting every cell from 1, source) of each code cell. A notebook is
+    read as safefile reads a learner's file (no pipe, device or giant followed); its JSON
+    may nest as deep as it likes, and hold escapes of lone surrogates, without crashing."""
+    raw = read_bytes(path, follow=True)
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the notebook ({exc}); check the path") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(_("{file}: not UTF-8 text (byte 0x{byte:02x} at offset {offset}); "
+                           "save the notebook from Jupyter again", file=shown(path),
+                           byte=raw[exc.start], offset=exc.start)) from None
     try:
-        doc: Any = json.loads(raw)
+        doc: Any = json.loads(text)
+    except RecursionError:
+        raise UsageError(_("{file}: not a Jupyter notebook (its JSON nests too deep); save "
+                           "it from Jupyter again", file=shown(path))) from None
     except ValueError as exc:
-        where = f" at line {exc.lineno}" if hasattr(exc, "lineno") else ""
-        raise UsageError(f"{path}: not a Jupyter notebook (invalid JSON{where}); save it from "
-                         "Jupyter again, or check a .py file") from None
+        where = _(" at line {line}", line=exc.lineno) if hasattr(exc, "lineno") else ""
+        raise UsageError(_("{file}: not a Jupyter notebook (invalid JSON{where}); save it "
+                           "from Jupyter again, or check a .py file", file=shown(path),
+                           where=where)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("cells"), list):
         version = doc.get("nbformat") if isinstance(doc, dict) else None
-        fix = ("save it with a current Jupyter (nbformat 4)" if version and version < 4
-               else "save it from Jupyter again")
-        raise UsageError(f"{path}: not a Jupyter notebook (no 'cells' list); {fix}")
+        fix = (_("save it with a current Jupyter (nbformat 4)")
+               if isinstance(version, int) and version < 4 else _("save it from Jupyter again"))
+        raise UsageError(_("{file}: not a Jupyter notebook (no 'cells' list); {fix}",
+                           file=shown(path), fix=fix))
     cells = []
     for number, cell in enumerate(doc["cells"], start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
@@ -131,8 +145,15 @@ def read_notebook(path: Path) -> list[tuple[int, str]]:
         if isinstance(source, list) and all(isinstance(part, str) for part in source):
             source = "".join(source)
         if not isinstance(source, str):
-            raise UsageError(f"{path}: cells[{number - 1}].source: expected text; save the "
-                             "notebook from Jupyter again")
+            raise UsageError(_("{file}: cells[{index}].source: expected text; save the "
+                               "notebook from Jupyter again", file=shown(path),
+                               index=number - 1))
+        lone = _SURROGATE.search(source)
+        if lone:  # JSON can escape one; no text file can hold it
+            raise UsageError(_("{file}: cells[{index}].source holds {char}, half of a "
+                               "character (a lone surrogate), which is not text; delete it "
+                               "and save the notebook again", file=shown(path),
+                               index=number - 1, char=escape.visible(lone.group())))
         cells.append((number, source))
     return cells
 

@@ -4,6 +4,7 @@ functions over small folders; nothing is graded here."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,16 +106,54 @@ def test_moodle_folders_give_the_participant_id(tmp_path: Path) -> None:
 
 
 def test_symbolic_links_are_never_followed(tmp_path: Path) -> None:
-    target = write(tmp_path / "elsewhere" / "ex1.py")
+    """A link named for an exercise is that student's file (grading tells them it is a link);
+    what it points at is never read, not even for a header; a link to a folder is skipped."""
+    target = write(tmp_path / "elsewhere" / "ex1.py", "# lossdrill: ex2\n" + MSE)
     subs = tmp_path / "subs"
     write(subs / "alice" / "ex1.py")
     (subs / "mallory").mkdir()
     os.symlink(target, subs / "mallory" / "ex1.py")
+    os.symlink(target, subs / "mallory" / "notes.py")  # only the target's header names ex2
     os.symlink(target.parent, subs / "eve")
     found = discover(subs, NAMES.get)
     assert sorted(s.id for s in found.students) == ["alice", "mallory"]
-    assert not next(s for s in found.students if s.id == "mallory").files
-    assert len(found.skipped) == 2
+    mallory = next(s for s in found.students if s.id == "mallory")
+    assert mallory.files == {"ex1": subs / "mallory" / "ex1.py"}
+    assert found.unmatched == [subs / "mallory" / "notes.py"]
+    assert found.skipped == [subs / "eve"]
+
+
+def test_a_regular_file_wins_over_a_special_one_for_the_same_exercise(tmp_path: Path) -> None:
+    subs = tmp_path / "subs"
+    real = write(subs / "alice" / "ex1.py")
+    os.mkfifo(subs / "alice" / "ex1-2.py")  # "later" by its name, yet not a file
+    os.symlink(real, subs / "alice" / "ex1-3.py")
+    (student,) = discover(subs, NAMES.get).students
+    assert student.files == {"ex1": real}
+    assert len(student.ignored) == 2
+
+
+def test_names_that_are_not_utf8_and_deep_folders_are_found(tmp_path: Path) -> None:
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    folder = os.fsdecode(os.fsencode(subs) + b"/caf\xe9")
+    write(Path(folder) / "ex1.py")
+    write(Path(os.fsdecode(os.fsencode(subs) + b"/\xff\xfe_ex1.py")))
+    top = deep = str(subs / "dora")
+    os.mkdir(deep)
+    for _ in range(sys.getrecursionlimit() + 100):  # deeper than Python's recursion limit
+        deep += "/d"
+        os.mkdir(deep)
+    Path(deep, "ex1.py").write_text(MSE)
+    try:
+        found = discover(subs, NAMES.get)
+        assert {s.id: sorted(s.files) for s in found.students} == {
+            "caf\udce9": ["ex1"], "\udcff\udcfe": ["ex1"], "dora": ["ex1"]}
+    finally:  # removed bottom up: a recursive removal (pytest's, on Python < 3.12) would fail
+        os.unlink(Path(deep, "ex1.py"))
+        while len(deep) >= len(top):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
 
 
 def test_bad_gradescope_metadata_is_bad_input(tmp_path: Path) -> None:

@@ -81,14 +81,41 @@ def test_notebook_cells_keep_their_numbers() -> None:
     ('{"worksheets": [], "nbformat": 3}', "save it with a current Jupyter (nbformat 4)"),
     ('{"cells": [{"cell_type": "code", "source": 5}]}', "cells[0].source: expected text"),
     ("[1, 2]", "not a Jupyter notebook (no 'cells' list)"),
-], ids=["json", "nbformat-3", "source", "list"])
-def test_a_bad_notebook_is_one_line(tmp_path: Path, content: str, fragment: str) -> None:
+    ('{"cells": 1, "nbformat": "4"}', "not a Jupyter notebook (no 'cells' list)"),
+    ('{"cells": ' + "[" * 100_000 + "]" * 100_000 + "}", "its JSON nests too deep"),
+    ('{"cells": [{"cell_type": "code", "source": ["x = \'\\ud800\'"]}]}',
+     "cells[0].source holds \\ud800, half of a character (a lone surrogate)"),
+    ('{"cells": [{"cell_type": "code", "source": "x = \'\udfff\'"}]}'.encode(
+        "utf-8", "surrogatepass"), "not UTF-8 text (byte 0xed at offset 49)"),
+], ids=["json", "nbformat-3", "source", "list", "nbformat-text", "nested", "surrogate-escape",
+        "surrogate-bytes"])
+def test_a_bad_notebook_is_one_line(tmp_path: Path, content: str | bytes, fragment: str
+                                    ) -> None:
     path = tmp_path / "bad.ipynb"
-    path.write_text(content)
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
     with pytest.raises(UsageError) as caught:
         read_notebook(path)
     assert str(caught.value).startswith(f"{path}: ") and fragment in str(caught.value)
     assert "\n" not in str(caught.value)
+    str(caught.value).encode("utf-8")  # a lone surrogate is shown, never carried
+
+
+def test_a_surrogate_outside_code_cells_is_no_concern(tmp_path: Path) -> None:
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps({"cells": [
+        {"cell_type": "markdown", "source": "\ud800"},
+        {"cell_type": "code", "source": "x = 1\n", "outputs": [{"text": "\udc00"}]}]}))
+    assert read_notebook(path) == [(2, "x = 1\n")]
+
+
+def test_a_notebook_that_is_a_pipe_or_a_giant_is_refused_at_once(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.ipynb")
+    with pytest.raises(UsageError, match=r"pipe.ipynb: is a named pipe \(FIFO\)"):
+        read_notebook(tmp_path / "pipe.ipynb")
+    with open(tmp_path / "huge.ipynb", "wb") as handle:
+        handle.truncate(2 << 30)
+    with pytest.raises(UsageError, match="huge.ipynb: is 2.0 GB"):
+        read_notebook(tmp_path / "huge.ipynb")
 
 
 def test_locations_are_rewritten_into_the_learners_own() -> None:

@@ -15,11 +15,13 @@ from typing import Any
 from lossdrill import __version__
 from lossdrill.classroom.files import write_atomic
 from lossdrill.results import CheckResult, plain, result_from_data, result_to_data
+from lossdrill.safefile import read_bytes
 from lossdrill.spec import Exercise
 
 
 def file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """Of a submission, read as safefile reads one: NotAFile for a pipe, link, giant, …"""
+    return hashlib.sha256(read_bytes(path)).hexdigest()
 
 
 def spec_hash(exercise: Exercise) -> str:
@@ -63,5 +65,6 @@ class ResultCache:
         grading worker sends), kept as it is rather than converted back and forth."""
         data = {"key": key,
                 "result": result if isinstance(result, dict) else result_to_data(result)}
-        write_atomic(self._path(key), json.dumps(data, ensure_ascii=False, default=plain),
-                     durable=False)
+        # ASCII: a lone surrogate a result may hold (a file name's byte that is not UTF-8)
+        # is kept as its escape, read back as it was, and never fails to encode.
+        write_atomic(self._path(key), json.dumps(data, default=plain), durable=False)

@@ -13,9 +13,10 @@ from typing import IO
 
 from lossdrill.classroom.cache import ResultCache
 from lossdrill.classroom.outcome import Outcome
-from lossdrill.classroom.plan import Check, Plan
+from lossdrill.classroom.plan import Check, Plan, label
 from lossdrill.classroom.pool import Done, Pool
 from lossdrill.errors import LossdrillError
+from lossdrill.escape import visible
 from lossdrill.grading import MAX_RESTARTS
 from lossdrill.results import CheckResult, Diagnosis, TestResult, result_from_data
 from lossdrill.spec import Exercise
@@ -37,6 +38,7 @@ class RunStats:
     graded: int = 0
     from_cache: int = 0
     missing: int = 0
+    refused: int = 0  # files that were never graded: not regular files, too large, …
     grader_errors: list[str] = field(default_factory=list)
 
 
@@ -60,6 +62,13 @@ def missing_result(check: Check) -> CheckResult:
         "in this submission."), check.seed)
 
 
+def refused_result(check: Check, submissions: Path) -> CheckResult:
+    """The result of a file the plan would not hand to a grader (check.problem says why)."""
+    assert check.path is not None
+    return unavailable(check.exercise, label(check.path, submissions), "error",
+                       Diagnosis("unreadable-file", check.problem), check.seed)
+
+
 def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
              log: IO[bytes] | None = None,
              on_progress: Callable[[int, str], None] | None = None) -> RunStats:
@@ -81,6 +90,10 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
             check.outcome = Outcome.of(missing_result(check))
             stats.missing += 1
             continue
+        if check.problem:
+            check.outcome = Outcome.of(refused_result(check, submissions))
+            stats.refused += 1
+            continue
         cached = cache.get(check.key)
         if cached is not None:
             check.outcome, check.cached = Outcome.of(cached), True
@@ -89,7 +102,7 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
         if check.key not in by_key:  # a group's shared file is graded once
             jobs.append({**common[check.exercise.id], "key": check.key,
                          "file": str(check.path.resolve()),
-                         "label": _label(check.path, submissions), "seed": check.seed})
+                         "label": label(check.path, submissions), "seed": check.seed})
         by_key.setdefault(check.key, []).append(check)
     if on_progress:
         on_progress(len(jobs), "")
@@ -110,7 +123,8 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
             else:
                 cache.put(first.key, result)
         else:
-            stats.grader_errors.append(f"{done.job['label']}: {done.error}")
+            stats.grader_errors.append(f"{visible(done.job['label'], one_line=True)}: "
+                                       f"{visible(done.error, one_line=True)}")
             held = result = unavailable(first.exercise, done.job["label"], "error",
                                         Diagnosis("grader-error", done.error), first.seed)
         outcome = Outcome.of(result)
@@ -118,8 +132,8 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
             check.outcome, check.held = outcome, held
         stats.graded += 1
         if on_progress:
-            on_progress(0, f"{first.student} {first.exercise.id}: {result.score:g}/"
-                        f"{result.max_score:g}")
+            on_progress(0, f"{visible(first.student, one_line=True)} {first.exercise.id}: "
+                        f"{result.score:g}/{result.max_score:g}")
 
     if jobs:
         Pool(limits.jobs, log).run(jobs, finished)
@@ -131,20 +145,16 @@ def full_result(check: Check, cache: ResultCache, submissions: Path) -> CheckRes
     as held for a result never cached, else read back from the cache."""
     if check.path is None:
         return missing_result(check)
+    if check.problem:
+        return refused_result(check, submissions)
     if check.held is not None:
         return check.held
     result = cache.read(check.key)
     if result is None:
-        raise LossdrillError(f"{cache.folder}: the result of {check.student}'s "
+        raise LossdrillError(f"{cache.folder}: the result of "
+                             f"{visible(check.student, one_line=True)}'s "
                              f"{check.exercise.id} is no longer in the cache (was it removed "
                              "during the run?); run the same command again")
     # Kept by the file's content: the same file may have had another name when it was graded.
-    result.file = _label(check.path, submissions)
+    result.file = label(check.path, submissions)
     return result
-
-
-def _label(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)

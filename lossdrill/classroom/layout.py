@@ -12,13 +12,19 @@ Layouts recognised (the first that fits):
   ``ex3.py``).
 
 A file is for the exercise its ``# lossdrill: exN`` header names, else the one its name names
-(``ex3``, ``hinge`` or ``ex3_hinge``, possibly after the student's prefix). Symbolic links are
-never followed.
+(``ex3``, ``hinge`` or ``ex3_hinge``, possibly after the student's prefix).
+
+Nothing here follows a symbolic link or waits on a file: a link, pipe, socket or device named
+like a submission is the student's file for that exercise all the same (found by its name
+alone), so grading can tell the student, in their own row, what is wrong with it. Names are
+kept as the operating system gives them (bytes that are not UTF-8 as surrogate escapes);
+each output escapes them.
 """
 
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +33,7 @@ import yaml
 
 from lossdrill.catalog import HEADER
 from lossdrill.errors import UsageError
+from lossdrill.safefile import NotAFile, read_head
 
 GRADESCOPE_METADATA = "submission_metadata.yml"
 SUFFIXES = (".py", ".ipynb")  # a notebook is graded from its code cells, as `check` does
@@ -56,7 +63,7 @@ class Discovery:
     layout: str
     students: list[Student]
     unmatched: list[Path]  # .py files for no known exercise
-    skipped: list[Path]  # symbolic links and unreadable entries
+    skipped: list[Path]  # symbolic links to folders, and unreadable folders
 
 
 def discover(root: Path, resolve: Resolver) -> Discovery:
@@ -69,14 +76,14 @@ def discover(root: Path, resolve: Resolver) -> Discovery:
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(".") or entry.name in _SKIPPED_DIRS:
             continue
-        if entry.is_symlink():
+        if entry.suffix in SUFFIXES and not _is_dir(entry):
+            _flat_file(entry, resolve, flat, found)
+        elif entry.is_symlink():
             found.skipped.append(entry)
         elif entry.is_dir():
             student = _folder_student(entry.name)
             _collect(student, entry, resolve, found)
             found.students.append(student)
-        elif entry.suffix in SUFFIXES:
-            _flat_file(entry, resolve, flat, found)
     if flat:
         found.layout = "flat files" if not found.students else "folders and flat files"
         found.students += list(flat.values())
@@ -100,30 +107,42 @@ def _collect(student: Student, folder: Path, resolve: Resolver, found: Discovery
 
 
 def _python_files(folder: Path, found: Discovery) -> list[Path]:
+    """Every submission-named entry below ``folder``: walked with a list of folders still to
+    list rather than by recursion, so no depth of nested folders can exhaust the stack."""
     files = []
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        found.skipped.append(folder)
-        return []
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name in _SKIPPED_DIRS:
+    folders = [folder]
+    while folders:
+        current = folders.pop()
+        try:
+            entries = sorted(current.iterdir())
+        except OSError:
+            found.skipped.append(current)
             continue
-        if entry.is_symlink():
-            found.skipped.append(entry)
-        elif entry.is_dir():
-            files += _python_files(entry, found)
-        elif entry.suffix in SUFFIXES:
-            files.append(entry)
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name in _SKIPPED_DIRS:
+                continue
+            if entry.suffix in SUFFIXES and not _is_dir(entry):
+                files.append(entry)
+            elif entry.is_symlink():
+                found.skipped.append(entry)
+            elif entry.is_dir():
+                folders.append(entry)
     return files
+
+
+def _is_dir(path: Path) -> bool:
+    """A real folder (a link to one is not followed)."""
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def exercise_of(path: Path, stem: str, resolve: Resolver) -> str | None:
     """The `# lossdrill: exN` header, else the name (ex3, hinge, ex3_hinge, ex3-1)."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(4096).decode("utf-8", errors="replace")
-    except OSError:
+        head = read_head(path).decode("utf-8", errors="replace")
+    except NotAFile:  # a link, pipe or device: its name says what it was meant for
         head = ""
     match = (_NOTEBOOK_HEADER if path.suffix == ".ipynb" else HEADER).search(head)
     if match and resolve(match.group(1)):
@@ -136,15 +155,16 @@ def _base_stem(stem: str) -> str:
     return resubmitted["stem"] if resubmitted else stem
 
 
-def _version(path: Path) -> tuple[int, float]:
-    """Canvas's `ex3-2.py` and a download's `ex3 (2).py` are later than `ex3.py`."""
+def _version(path: Path) -> tuple[bool, int, float]:
+    """A regular file wins over a link or a pipe; Canvas's `ex3-2.py` and a download's
+    `ex3 (2).py` are later than `ex3.py`."""
     resubmitted = _RESUBMISSION.match(path.stem)
     number = int((resubmitted["n"] or resubmitted["m"]) if resubmitted else 0)
     try:
-        mtime = path.stat().st_mtime
+        info = path.lstat()
     except OSError:
-        mtime = 0.0
-    return number, mtime
+        return False, number, 0.0
+    return stat.S_ISREG(info.st_mode), number, info.st_mtime
 
 
 def _keep(student: Student, exercise: str, path: Path) -> None:

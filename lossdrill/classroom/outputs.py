@@ -1,5 +1,9 @@
 """Write a graded class to OUT/: grades.csv, results.json, feedback/<student>.md and junit.xml,
-each atomically; feedback files of students no longer in the class are removed."""
+each atomically; feedback files of students no longer in the class are removed.
+
+Students name their folders and files, rosters their names, and their code its output and
+exceptions: all of it is data, made inert for each format by lossdrill.escape (cells that
+cannot start a formula, JSON that is valid UTF-8, XML without what XML forbids)."""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from lossdrill import __version__, export
+from lossdrill import __version__, escape, export
 from lossdrill.classroom.cache import plain
 from lossdrill.classroom.feedback import student_feedback
 from lossdrill.classroom.files import atomic_text, write_atomic
@@ -34,6 +38,12 @@ def safe_name(student: str, taken: set[str]) -> str:
         name = f"{base}-{n}"
     taken.add(name.lower())
     return name
+
+
+def _gradebook_cell(text: str) -> str:
+    """A name as a spreadsheet cell: on one line (an LMS import reads a row per line), never
+    a formula."""
+    return escape.csv_cell(escape.visible(text, one_line=True))
 
 
 def checks_by_student(plan: Plan) -> dict[str, list[Check]]:
@@ -73,7 +83,9 @@ def _student_document(student: Student, checks: list[Check], results: list[Check
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, indent=1, ensure_ascii=False, default=plain)
+    # Valid UTF-8 whatever a name holds: its lone surrogates shown as escapes (`\xe9`).
+    return json.dumps(escape.deep(value, escape.utf8), indent=1, ensure_ascii=False,
+                      default=plain)
 
 
 def results_json_head(plan: Plan, secret_source: str) -> str:
@@ -105,7 +117,10 @@ def _student_outputs(student: Student, checks: list[Check], plan: Plan,
     loaded here and freed on return, before the next student's are."""
     results = [load(check) for check in checks]
     return (_dump(_student_document(student, checks, results, plan)),
-            junit_suites([(f"{student.id} · {r.exercise}", r) for r in results]),
+            # Drawn by export.junit_xml; escape.xml again over the result (it leaves markup
+            # alone), so a character XML forbids can never make the class's document unreadable.
+            escape.xml(junit_suites([(f"{escape.visible(student.id, one_line=True)} · "
+                                       f"{r.exercise}", r) for r in results])),
             student_feedback(student.id, student.name, results))
 
 
@@ -115,7 +130,7 @@ def write_outputs(out: Path, plan: Plan, similar: list[Pair], secret_source: str
     the checks' outcomes; the rest is written a student at a time, so one student's full
     results at most are in memory, whatever the size of the class."""
     per_student = checks_by_student(plan)
-    rows = [{"student": s.id, "name": s.name,
+    rows = [{"student": _gradebook_cell(s.id), "name": _gradebook_cell(s.name),
              "scores": {c.exercise.id: _graded(c).score for c in per_student[s.id]}}
             for s in plan.students]
     outcomes = [_graded(c) for c in plan.checks]

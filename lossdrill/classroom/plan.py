@@ -1,5 +1,9 @@
 """From a folder of submissions (and a roster) to the list of checks to run: who, which
-exercise, which file, which seed, and the cache key of each."""
+exercise, which file, which seed, and the cache key of each.
+
+Each file is read here once, as safefile reads a learner's file, for its cache key: one that
+is not a regular file of a sane size (a pipe, a device, a link, a giant) is never handed to a
+grader; its check carries the one-line reason instead, for the student's row."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from lossdrill.classroom.roster import Entry
 from lossdrill.classroom.seeds import student_seed
 from lossdrill.errors import UsageError
 from lossdrill.results import CheckResult
+from lossdrill.safefile import NotAFile, renamed
 from lossdrill.spec import Exercise
 
 
@@ -29,6 +34,7 @@ class Check:
     # A result no cache file holds (its grader died: the next run tries again), kept whole
     # until the outputs are written; such results are few and small.
     held: CheckResult | None = None
+    problem: str = ""  # why the file cannot be graded at all (not a regular file, …)
 
 
 @dataclass
@@ -39,6 +45,16 @@ class Plan:
     checks: list[Check] = field(default_factory=list)
     on_roster: set[str] = field(default_factory=set)  # student ids the roster lists
     not_on_roster: list[str] = field(default_factory=list)
+    root: Path = Path(".")  # the folder of submissions, as given
+
+
+def label(path: Path, root: Path) -> str:
+    """A submission's path as its student and the instructor know it: from the class's
+    folder, and the link itself for a symbolic link (never where it points)."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
 
 
 def resolver(catalog: Catalog) -> dict[str, str]:
@@ -114,7 +130,7 @@ def make_plan(catalog: Catalog, submissions: Path, wanted: list[str] | None,
     names = resolver(catalog)
     found = discover(submissions, names.get)
     exercises = select_exercises(catalog, wanted, found)
-    plan = Plan(exercises, merge_students(found.students), found)
+    plan = Plan(exercises, merge_students(found.students), found, root=submissions)
     if roster is not None:
         apply_roster(plan, roster)
     plan.students.sort(key=lambda s: s.id.lower())
@@ -130,7 +146,8 @@ def add_checks(plan: Plan, secret: str, timeout: float | None, memory: int) -> N
             if path is not None:
                 try:
                     digest = file_hash(path)
-                except OSError:
-                    digest = f"unreadable:{path}"
-                check.key = check_key(digest, specs[ex.id], check.seed, timeout, memory)
+                except NotAFile as exc:
+                    check.problem = renamed(str(exc), path, label(path, plan.root))
+                else:
+                    check.key = check_key(digest, specs[ex.id], check.seed, timeout, memory)
             plan.checks.append(check)

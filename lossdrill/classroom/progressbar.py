@@ -65,7 +65,7 @@ class GradeProgress:
             return
         self.bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                            TextColumn("{task.fields[last]}", style="dim"),
+                            TextColumn("{task.fields[last]}", style="dim", markup=False),
                             console=self.console, transient=False)
         self.task = self.bar.add_task("grading", total=total, last="")
         self.bar.start()

@@ -75,7 +75,7 @@ def grade_class(catalog: Catalog, request: GradeRequest) -> int:
     if request.similar:
         files: dict[str, dict[str, Path]] = {}
         for check in plan.checks:
-            if check.path is not None:
+            if check.path is not None and not check.problem:  # never a pipe or a giant
                 files.setdefault(check.exercise.id, {})[check.student] = check.path
         pairs = similar_pairs(files, {e.id: starter_source(e) for e in plan.exercises},
                               request.threshold)

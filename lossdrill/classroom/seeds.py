@@ -23,8 +23,10 @@ MIN_LENGTH = 8
 
 
 def student_seed(secret: str, student: str, exercise: str) -> int:
-    digest = hmac.new(secret.encode("utf-8"), f"{student}|{exercise}".encode(),
-                      hashlib.sha256).digest()
+    # surrogatepass: an id from a folder name that is not UTF-8 holds lone surrogates; the
+    # same name always gives the same bytes, and a UTF-8 id the bytes it always gave.
+    message = f"{student}|{exercise}".encode("utf-8", "surrogatepass")
+    digest = hmac.new(secret.encode("utf-8"), message, hashlib.sha256).digest()
     return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
 
 

@@ -1,5 +1,6 @@
 """The terminal summary of a graded class: per exercise, how the scores spread and what the
-class as a whole got wrong (the most common diagnoses); then what needs a look."""
+class as a whole got wrong (the most common diagnoses); then what needs a look. Every name
+and message a student controls is printed as escape.visible shows it, never as markup."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from rich.text import Text
 from lossdrill.classroom.grade import RunStats
 from lossdrill.classroom.plan import Plan
 from lossdrill.classroom.similar import Pair
+from lossdrill.escape import visible
+from lossdrill.i18n import _
 
 _BARS = " ▁▂▃▄▅▆▇█"
 BINS = 10
@@ -54,7 +57,10 @@ def render_summary(console: Console, plan: Plan, stats: RunStats, similar: list[
         ("not on the roster (graded anyway)", plan.not_on_roster),
         ("no exercise recognised (name them exN.py or add `# lossdrill: exN`)",
          [str(p) for p in found.unmatched]),
-        ("skipped (symbolic links or unreadable)", [str(p) for p in found.skipped]),
+        ("skipped (symbolic links to folders, unreadable folders)",
+         [str(p) for p in found.skipped]),
+        (_("not graded (not a regular file, too large or unreadable; the student's row says "
+           "so)"), [c.problem for c in plan.checks if c.problem]),
         ("duplicates set aside", [i for s in plan.students for i in s.ignored]),
         ("near-identical code (identifiers and comments ignored)",
          [f"{p.exercise}: {p.first} ~ {p.second} ({p.ratio:.0%})" for p in similar]),
@@ -65,12 +71,14 @@ def render_summary(console: Console, plan: Plan, stats: RunStats, similar: list[
                                   if len(items) > 10 else [])
             console.print(Text(f"{title}: {len(items)}", style="bold yellow"))
             for item in shown:
-                console.print(f"  {item}", highlight=False, markup=False)
+                console.print(f"  {visible(item, one_line=True)}", highlight=False,
+                              markup=False)
     students = len(plan.students)
     console.print(Text(
         f"{students} students, {len(plan.exercises)} exercises ({found.layout}): "
         f"{stats.graded} checks graded, {stats.from_cache} from the cache, "
-        f"{stats.missing} missing.", style="bold"))
+        f"{stats.missing} missing" + (_(", {count} files not gradable", count=stats.refused)
+                                      if stats.refused else "") + ".", style="bold"))
     if written:
         console.print("Wrote " + ", ".join(str(p) for p in written), highlight=False,
                       markup=False)

@@ -20,6 +20,7 @@ from typing import Any
 from lossdrill.catalog import Catalog, Pack, private_paths
 from lossdrill.errors import SpecError, UsageError
 from lossdrill.results import plain
+from lossdrill.safefile import renamed, require_file
 from lossdrill.sandbox.forkserver import ForkServer
 from lossdrill.sandbox.process import LearnerProcess
 
@@ -103,6 +104,9 @@ class Worker:
             catalog = self.catalog(job["spec"], job["solutions"])
             ex = catalog.get(job["exercise"])
             timeout = job.get("timeout") or ex.timeout
+            # Checked again here, just before a learner process opens it: a pipe or device
+            # put in its place since the plan read it is refused, not waited on.
+            require_file(Path(job["file"]))
             process, self.spare = self.spare, None
             if process is None or process.memory != job["memory"] or \
                     process.denied != self._denied(job):
@@ -116,7 +120,8 @@ class Worker:
         except SpecError as exc:
             reply["error"], reply["kind"] = str(exc), "spec"
         except UsageError as exc:  # the learner's file itself: an unreadable notebook
-            reply["error"], reply["kind"] = str(exc), "learner"
+            reply["error"] = renamed(str(exc), job["file"], job.get("label", job["file"]))
+            reply["kind"] = "learner"
         except Exception as exc:  # noqa: BLE001  (reported with the job, never fatal to others)
             reply["error"], reply["kind"] = f"{type(exc).__name__}: {exc}", "grader"
         finally:
@@ -150,8 +155,8 @@ def main(argv: list[str] | None = None) -> None:
                 continue
             job = json.loads(line)
             reply = worker.grade(job)
-            try:
-                text = json.dumps(reply, ensure_ascii=False, default=as_data)
+            try:  # ASCII: a lone surrogate (a name's byte that is not UTF-8) travels escaped
+                text = json.dumps(reply, default=as_data)
             except (TypeError, ValueError) as exc:
                 text = json.dumps({"key": job["key"], "kind": "grader",
                                    "error": f"unreadable result ({exc})"})
