@@ -688,7 +688,8 @@ def test_no_connection_reaches_a_local_port() -> None:
         server.listen()
         server.settimeout(0.2)
         run = _run_grader(LEARNERS / "hostile" / "connect_port.py",
-                          Path(os.environ.get("TMPDIR", "/tmp")) / f"ld-connect-{os.getpid()}")
+                          Path(os.environ.get("TMPDIR", "/tmp")) / f"ld-connect-{os.getpid()}",
+                          CHECKOUT)
         with pytest.raises(TimeoutError):
             server.accept()
     assert run.doc()["status"] == "failed", run.describe()
