@@ -227,7 +227,7 @@ def measure(title: str, case: Path, planted: set[tuple[str, str]], budget: float
     ranks = {(p.first, p.second): i for i, p in enumerate(found.pairs, 1)}
     old, old_found = _time_old(case, budget)
     lines = sum(p.read_text().count("\n") for p in files.values())
-    print(f"{title}: {len(files)} files, {lines} lines")
+    print(f"{title}: {len(files)} files, {lines:,} lines in all")
     print(f"  new  {new:8.2f} s   {len(found.pairs):5} pairs reported, planted found "
           f"{sum(p in ranks for p in planted)}/{len(planted)}, at ranks "
           f"{sorted(ranks[p] for p in planted if p in ranks)}")

@@ -249,10 +249,23 @@ def test_files_that_cannot_be_read_are_left_out(tmp_path: Path) -> None:
                  folder=tmp_path / "folder.py", gone=tmp_path / "gone.py")
     if hasattr(os, "mkfifo"):  # opening a FIFO to read would wait for a writer forever
         os.mkfifo(tmp_path / "pipe.py")
-        files["pipe"] = tmp_path / "pipe.py"
+        os.mkfifo(tmp_path / "pipe.ipynb")
+        files.update(pipe=tmp_path / "pipe.py", pipe_notebook=tmp_path / "pipe.ipynb")
     found = find_similar({"ex1": files}, {"ex1": STARTER}, {"ex1": tmp_path / "no-such.py"})
     assert [(p.first, p.second) for p in found.pairs] == [("ann", "ben")]
     assert found.references == []
+
+
+def test_a_notebook_is_compared_by_its_code_cells(tmp_path: Path) -> None:
+    files = write(tmp_path, {"ann": ORIGINAL})
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": ["# My MSE"]},
+             {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+              "source": DISGUISED.splitlines(keepends=True)}]
+    files["ben"] = tmp_path / "ben.ipynb"
+    files["ben"].write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                                        "nbformat_minor": 5}))
+    found = find_similar({"ex1": files}, {"ex1": STARTER})
+    assert [(p.first, p.second) for p in found.pairs] == [("ann", "ben")]
 
 
 def test_a_huge_file_is_read_up_to_the_bound(tmp_path: Path) -> None:

@@ -179,8 +179,9 @@ def read_source(path: Path) -> str:
     """A submission's code, at most MAX_CHARS of it. Only a regular file is read (a FIFO
     would block); a notebook gives its code cells. Raises OSError or LossdrillError."""
     if path.suffix == ".ipynb":
-        if path.stat().st_size > 8 * MAX_CHARS:
-            raise OSError(f"{path}: notebook too large to compare")
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode) or found.st_size > 8 * MAX_CHARS:
+            raise OSError(f"{path}: not a regular file, or too large to compare")
         from lossdrill.notebook import gather_notebook
 
         try:
