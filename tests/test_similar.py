@@ -183,6 +183,21 @@ def test_a_file_that_does_not_tokenize_is_still_compared(tmp_path: Path, source:
     assert [(p.first, p.second, p.ratio) for p in found.pairs] == [("one", "two", 1.0)]
 
 
+@pytest.mark.parametrize("line", [
+    "x = 1" + " " * 300 + "$",  # tokenize rescans the blanks from each one
+    "x = " + "'\\" * 300 + "x",  # …and the rest of the line from each open quote
+])
+def test_text_tokenize_reads_in_quadratic_time_goes_to_the_scanner(line: str) -> None:
+    # Python's tokenize goes on after such text one character at a time; on a line of a
+    # few thousand characters that takes minutes. The first error token hands the file
+    # to the scanner, which reads it in one pass.
+    source = f"def f(a):\n    return a\n{line}\n"
+    with pytest.raises((tokenize.TokenError, SyntaxError)):  # the latter from Python 3.12
+        fingerprints._lines_by_tokenize(source)
+    assert blocks(source)[0] == normalise("def f(a):\n    return a\n")
+    assert len(blocks(source)) == 2
+
+
 # --- ranking and the reference -------------------------------------------------------------
 
 def test_a_disguised_copy_ranks_above_starters_and_innocent_one_liners(tmp_path: Path) -> None:

@@ -68,8 +68,13 @@ def _lines_by_tokenize(source: str) -> list[Line]:
             fstrings += 1 if tok.type == _FSTRING_START else -1
             if tok.type == _FSTRING_END or fstrings > 1:
                 continue
-        elif tok.type in _SKIP or fstrings or (tok.type == tokenize.ERRORTOKEN
-                                               and tok.string.isspace()):
+        elif tok.type == tokenize.ERRORTOKEN:
+            # Text Python cannot read (a `$`, a string left open). The pure-Python tokenize
+            # goes on one character later and scans the run of blanks before it, or the
+            # rest of the line, again: a long enough line takes hours. The scanner reads
+            # such text in one pass.
+            raise tokenize.TokenError("not Python", tok.start)
+        elif tok.type in _SKIP or fstrings:
             continue
         if tok.type == tokenize.NEWLINE:
             if current:
