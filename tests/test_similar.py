@@ -13,8 +13,6 @@ import subprocess
 import sys
 import tokenize
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from rich.console import Console
@@ -22,7 +20,10 @@ from rich.console import Console
 from lossdrill.catalog import Catalog, find_pack
 from lossdrill.classroom import fingerprints
 from lossdrill.classroom.fingerprints import MAX_CHARS, blocks, normalise, read_source
+from lossdrill.classroom.grade import RunStats
+from lossdrill.classroom.layout import Discovery
 from lossdrill.classroom.outputs import results_json_tail
+from lossdrill.classroom.plan import Plan
 from lossdrill.classroom.similar import (
     COMMON,
     Pair,
@@ -311,9 +312,7 @@ HOSTILE = "\x1b[2J\ud800=cmd|' /C calc'!A0\u202e"
 def test_learner_names_are_inert_in_results_json_and_the_summary() -> None:
     found = Similarity([Pair("ex1", HOSTILE, "ben", 1.0, 12.0)],
                        [ReferenceMatch("ex1", HOSTILE, 0.98)])
-    plan: Any = SimpleNamespace(not_on_roster=[], exercises=[], checks=[], students=[],
-                                discovery=SimpleNamespace(unmatched=[], skipped=[],
-                                                          layout="folders"))
+    plan = Plan([], [], Discovery("folders", [], [], []))
     text = "{" + results_json_tail(plan, found).split("],\n", 1)[1]
     text.encode("utf-8")  # no lone surrogate left: the file is valid UTF-8
     tail = json.loads(text)
@@ -323,7 +322,7 @@ def test_learner_names_are_inert_in_results_json_and_the_summary() -> None:
                                           ["first"], "ratio": 0.98}]
     out = io.StringIO()
     render_summary(Console(file=out, width=200, force_terminal=True, no_color=True), plan,
-                   SimpleNamespace(graded=0, from_cache=0, missing=0), found, [])
+                   RunStats(), found, [])
     text = out.getvalue()
     assert "matches the pack's reference solution (names and comments aside): 1" in text
     assert "ex1: \\x1b[2J\\ud800=cmd|' /C calc'!A0\\u202e (98%)" in text

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import io
 import keyword
-import os
 import re
-import stat
 import tokenize
 import zlib
 from functools import lru_cache
 from pathlib import Path
+
+from lossdrill.safefile import read_head
 
 K = 6  # tokens per k-gram: `N ( N , N )` alone is too common to mean anything
 W = 4  # hashes per window
@@ -180,21 +180,13 @@ def fingerprints(source: str) -> set[int]:
     return out
 
 
-def read_source(path: Path) -> str:
-    """A submission's code, at most MAX_CHARS of it. Only a regular file is read (a FIFO
-    would block); a notebook gives its code cells. Raises OSError or LossdrillError."""
+def read_source(path: Path, *, follow: bool = False) -> str:
+    """A submission's code, at most MAX_CHARS of it; a notebook's code cells. Read as
+    safefile reads a learner's file: a regular file only (a pipe would block, a device never
+    end), a link followed only when ``follow``. Raises LossdrillError."""
     if path.suffix == ".ipynb":
-        found = path.stat()
-        if not stat.S_ISREG(found.st_mode) or found.st_size > 8 * MAX_CHARS:
-            raise OSError(f"{path}: not a regular file, or too large to compare")
         from lossdrill.notebook import gather_notebook
 
-        try:
-            return gather_notebook(path).source[:MAX_CHARS]
-        except (ValueError, RecursionError) as exc:  # what JSON nested too deep raises
-            raise OSError(f"{path}: {exc}") from None
-    nonblocking = getattr(os, "O_NONBLOCK", 0)
-    with open(path, "rb", opener=lambda p, flags: os.open(p, flags | nonblocking)) as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            raise OSError(f"{path}: not a regular file")
-        return f.read(4 * MAX_CHARS).decode("utf-8", "replace")[:MAX_CHARS]
+        return gather_notebook(path).source[:MAX_CHARS]
+    head = read_head(path, follow=follow, size=4 * MAX_CHARS)  # UTF-8: 4 bytes a character
+    return head.decode("utf-8", "replace")[:MAX_CHARS]

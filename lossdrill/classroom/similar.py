@@ -120,7 +120,7 @@ def _reference_matches(exercise: str, prints: dict[str, set[int]], reference: Pa
     if reference is None:
         return []
     try:
-        held = all_grams(reference_code(read_source(reference)))
+        held = all_grams(reference_code(read_source(reference, follow=True)))
     except (OSError, LossdrillError):
         return []
     matches = []
