@@ -606,4 +606,7 @@ CATALOG: dict[str, str] = {
     "not graded (not a regular file, too large or unreadable; the student's row says so)":
         "未评分（不是普通文件、过大或无法读取；该学生的记录中有说明）",
     ", {count} files not gradable": "，{count} 个文件无法评分",
+    # grade --similar: submissions that match the pack's reference solution
+    "matches the pack's reference solution (names and comments aside)":
+        "与题包的参考答案一致（不计名称和注释）",
 }

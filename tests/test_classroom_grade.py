@@ -181,6 +181,10 @@ def test_similar_pairs_are_reported(graded: dict[str, Any]) -> None:
     pairs = graded["doc"]["similar"]
     assert pairs, "students given the same fixture file must be paired"
     assert all(p["ratio"] >= 0.95 for p in pairs)
+    # The stranger's mse_vectorised.py is the reference's mse, names and messages aside.
+    flagged = {(m["student"], m["exercise"]) for m in graded["doc"]["matches_reference"]}
+    assert ("zz_stranger", "ex1") in flagged
+    assert "matches the pack's reference solution" in graded["run"].stdout
 
 
 @pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="Linux /proc only")

@@ -1,4 +1,4 @@
-"""Who submitted what: the layouts classes produce, the roster, seeds, similarity. Pure
+"""Who submitted what: the layouts classes produce, the roster, seeds. Pure
 functions over small folders; nothing is graded here."""
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from lossdrill.classroom.layout import discover
 from lossdrill.classroom.plan import Plan, apply_roster, merge_students, resolver
 from lossdrill.classroom.roster import read_roster
 from lossdrill.classroom.seeds import check_secret, course_secret, student_seed
-from lossdrill.classroom.similar import normalise, similar_pairs
 from lossdrill.errors import UsageError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -220,40 +219,3 @@ def test_course_secret_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         course_secret(None, tmp_path)
     with pytest.raises(UsageError, match="--secret"):
         check_secret("   ", "--secret")
-
-
-def test_normalised_code_ignores_names_comments_and_docstrings() -> None:
-    a = '''"""Module doc."""
-import numpy as np
-
-def mse(y_true, y_pred):
-    """The MSE."""
-    # square the errors
-    return float(np.mean((y_pred - y_true) ** 2))
-'''
-    b = '''import numpy as np
-def loss(target, guess):
-
-    return float(np.mean((guess - target) ** 2))  # renamed everything
-'''
-    assert normalise(a) == normalise(b)
-    assert normalise(a) != normalise(a.replace("** 2", "** 3"))
-
-
-def test_similar_pairs_skip_starters_and_rank_by_ratio(tmp_path: Path) -> None:
-    starter = "import numpy as np\n\ndef mse(y_true, y_pred):\n    raise NotImplementedError\n"
-    body = ("import numpy as np\n\ndef mse(a, b):\n    a = np.asarray(a, dtype=float)\n"
-            "    b = np.asarray(b, dtype=float)\n    if a.shape != b.shape:\n"
-            "        raise ValueError('shapes')\n    return float(np.mean((b - a) ** 2))\n")
-    files = {"ex1": {
-        "ann": write(tmp_path / "ann.py", body),
-        "ben": write(tmp_path / "ben.py", body.replace("(a, b)", "(x, y)").replace("a.", "x.")),
-        "cat": write(tmp_path / "cat.py", "def mse(a, b):\n    total = 0\n    for i in "
-                     "range(len(a)):\n        total += (a[i] - b[i]) ** 2\n    return total / "
-                     "len(a)\n"),
-        "dan": write(tmp_path / "dan.py", starter),
-        "eve": write(tmp_path / "eve.py", starter.replace("y_true", "t")),
-    }}
-    pairs = similar_pairs(files, {"ex1": starter}, threshold=0.9)
-    assert [(p.first, p.second) for p in pairs] == [("ann", "ben")]
-    assert pairs[0].ratio == 1.0

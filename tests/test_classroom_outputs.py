@@ -28,6 +28,7 @@ from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.outputs import write_outputs
 from lossdrill.classroom.plan import Check, Plan, add_checks, make_plan
 from lossdrill.classroom.pool import Done
+from lossdrill.classroom.similar import Similarity
 from lossdrill.errors import LossdrillError
 from lossdrill.results import CheckResult, Diagnosis
 
@@ -80,7 +81,7 @@ def _outputs(out: Path) -> dict[str, str]:
 
 def _write(out: Path, plan: Plan, cache: ResultCache, subs: Path,
            load: Callable[[Check], CheckResult] | None = None) -> None:
-    write_outputs(out, plan, [], "test", load or (lambda c: full_result(c, cache, subs)))
+    write_outputs(out, plan, Similarity(), "test", load or (lambda c: full_result(c, cache, subs)))
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from lossdrill.classroom.junit import junit_head, junit_suites, junit_tail
 from lossdrill.classroom.layout import Student
 from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.plan import Check, Plan
-from lossdrill.classroom.similar import Pair
+from lossdrill.classroom.similar import Similarity
 from lossdrill.results import CheckResult
 
 
@@ -101,12 +101,13 @@ def results_json_head(plan: Plan, secret_source: str) -> str:
     return _dump(head)[:-2] + ',\n "students": ['
 
 
-def results_json_tail(plan: Plan, similar: list[Pair]) -> str:
+def results_json_tail(plan: Plan, similar: Similarity) -> str:
     tail = {
         "not_on_roster": plan.not_on_roster,
         "unmatched_files": [str(p) for p in plan.discovery.unmatched],
         "skipped": [str(p) for p in plan.discovery.skipped],
-        "similar": [asdict(p) for p in similar],
+        "similar": [asdict(p) for p in similar.pairs],
+        "matches_reference": [asdict(m) for m in similar.references],
     }
     return "\n],\n" + _dump(tail)[2:]
 
@@ -124,7 +125,7 @@ def _student_outputs(student: Student, checks: list[Check], plan: Plan,
             student_feedback(student.id, student.name, results))
 
 
-def write_outputs(out: Path, plan: Plan, similar: list[Pair], secret_source: str,
+def write_outputs(out: Path, plan: Plan, similar: Similarity, secret_source: str,
                   load: Callable[[Check], CheckResult]) -> list[Path]:
     """Write every output; ``load`` gives a check's full result. The gradebook needs only
     the checks' outcomes; the rest is written a student at a time, so one student's full

@@ -18,7 +18,7 @@ from lossdrill.classroom.plan import add_checks, make_plan
 from lossdrill.classroom.progressbar import GradeProgress
 from lossdrill.classroom.roster import Entry
 from lossdrill.classroom.seeds import keep_secret
-from lossdrill.classroom.similar import Pair, similar_pairs
+from lossdrill.classroom.similar import Similarity, find_similar
 from lossdrill.classroom.summary import render_summary
 from lossdrill.report import make_console
 from lossdrill.starter import starter_source
@@ -71,17 +71,18 @@ def grade_class(catalog: Catalog, request: GradeRequest) -> int:
                      "checks are cached; see .lossdrill/workers.log)", highlight=False,
                      markup=False)
         return 2
-    pairs: list[Pair] = []
+    similar = Similarity()
     if request.similar:
         files: dict[str, dict[str, Path]] = {}
         for check in plan.checks:
             if check.path is not None and not check.problem:  # never a pipe or a giant
                 files.setdefault(check.exercise.id, {})[check.student] = check.path
-        pairs = similar_pairs(files, {e.id: starter_source(e) for e in plan.exercises},
-                              request.threshold)
-    written = write_outputs(request.out, plan, pairs, request.secret_source,
+        similar = find_similar(files, {e.id: starter_source(e) for e in plan.exercises},
+                               {e.id: e.solution_path for e in plan.exercises},
+                               request.threshold)
+    written = write_outputs(request.out, plan, similar, request.secret_source,
                             lambda check: full_result(check, cache, request.submissions))
-    render_summary(make_console(), plan, stats, pairs, written)
+    render_summary(make_console(), plan, stats, similar, written)
     return 0
 
 

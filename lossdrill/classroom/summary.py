@@ -15,7 +15,7 @@ from rich.text import Text
 
 from lossdrill.classroom.grade import RunStats
 from lossdrill.classroom.plan import Plan
-from lossdrill.classroom.similar import Pair
+from lossdrill.classroom.similar import Similarity
 from lossdrill.escape import visible
 from lossdrill.i18n import _
 
@@ -34,7 +34,7 @@ def histogram(scores: list[float], most: float) -> str:
     return "".join(_BARS[round(c / top * 8)] if c else "·" for c in counts)
 
 
-def render_summary(console: Console, plan: Plan, stats: RunStats, similar: list[Pair],
+def render_summary(console: Console, plan: Plan, stats: RunStats, similar: Similarity,
                    written: list[Path]) -> None:
     table = Table(title="Scores per exercise", box=box.SIMPLE_HEAD, title_justify="left")
     for column in ("exercise", "submitted", "mean", "median", "full", "0 ▕ scores ▏ max",
@@ -63,7 +63,10 @@ def render_summary(console: Console, plan: Plan, stats: RunStats, similar: list[
            "so)"), [c.problem for c in plan.checks if c.problem]),
         ("duplicates set aside", [i for s in plan.students for i in s.ignored]),
         ("near-identical code (identifiers and comments ignored)",
-         [f"{p.exercise}: {p.first} ~ {p.second} ({p.ratio:.0%})" for p in similar]),
+         [f"{p.exercise}: {p.first} ~ {p.second} ({p.ratio:.0%}, weight {p.weight:g})"
+          for p in similar.pairs]),
+        (_("matches the pack's reference solution (names and comments aside)"),
+         [f"{m.exercise}: {m.student} ({m.ratio:.0%})" for m in similar.references]),
     ]
     for title, items in notes:
         if items:
