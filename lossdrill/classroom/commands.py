@@ -101,11 +101,15 @@ def grade(
                                       f"or 2G: at least {size_text(MIN_MEMORY)}, at most the "
                                       "machine's memory (default: 1G, or the machine's memory "
                                       "if less).", show_default=False),
-    similar: bool = typer.Option(False, "--similar", help="Report pairs of near-identical "
-                                 "submissions (identifiers and comments ignored)."),
+    similar: bool = typer.Option(False, "--similar", help="Report pairs of alike submissions "
+                                 "(names, comments and literals aside; code most of the class "
+                                 "shares is not evidence), rarest shared code first, and flag "
+                                 "submissions that match the pack's reference solution."),
     threshold: float = typer.Option("0.95", "--similar-threshold", parser=parse_threshold,
                                     metavar="FRACTION", help="How alike a pair must be to be "
-                                    "reported, 0.5 to 1."),
+                                    "reported, 0.5 to 1 (a copy with renamed names and reordered "
+                                    "functions scores 1; one with expressions rewritten too, "
+                                    "about 0.9)."),
     fresh: bool = typer.Option(False, "--fresh", help="Ignore the cache: grade everything again."),
     pack: Path | None = PackOption,
 ) -> None:
