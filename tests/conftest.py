@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -23,3 +24,11 @@ def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if given:
         return Path(given).resolve()
     return build_wheel_env(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.fixture(scope="module", params=["checkout", "wheel"])
+def lossdrill_command(request: pytest.FixtureRequest) -> list[str]:
+    """The lossdrill to run as a user does: this checkout's, then a wheel install's."""
+    if request.param == "checkout":
+        return [sys.executable, "-m", "lossdrill"]
+    return [str(request.getfixturevalue("wheel_env") / "bin" / "lossdrill")]

@@ -18,7 +18,6 @@ import shutil
 import socket
 import stat
 import subprocess
-import sys
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -119,7 +118,9 @@ def build_class(subs: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def graded(tmp_path_factory: pytest.TempPathFactory, lossdrill_command: list[str]
+           ) -> Iterator[dict[str, Any]]:
+    """The class graded by this checkout's lossdrill, then by a wheel install's."""
     root = tmp_path_factory.mktemp("odd")
     subs = root / "subs"
     subs.mkdir()
@@ -133,7 +134,7 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     started = time.monotonic()
     try:
         run = subprocess.run(
-            [sys.executable, "-m", "lossdrill", "grade", str(subs), "--out", str(root / "out"),
+            [*lossdrill_command, "grade", str(subs), "--out", str(root / "out"),
              "--exercises", "ex1", "--secret", "odd-class-secret", "--timeout", "2",
              "--roster", str(roster), "--similar"],
             capture_output=True, timeout=RUN_BOUND, check=False,

@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,12 +54,25 @@ SGR = re.compile(rb"\x1b\[[0-9;]*m")
 LEARNERS_OWN = (b"\x1b]", b"\x1b[6n", b"\x1b[5m", b"\x07", b"\x00")
 
 
+COMMAND: list[str] = []  # the lossdrill under test (set for each install by `_installs`)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _installs(lossdrill_command: list[str]) -> Iterator[None]:
+    """Every test here runs against this checkout and against a wheel install."""
+    COMMAND[:] = lossdrill_command
+    yield
+    COMMAND[:] = []
+
+
 def lossdrill(*args: str | bytes | Path, cwd: Path, colour: bool = False
               ) -> subprocess.CompletedProcess[bytes]:
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
+    if COMMAND[0] != sys.executable:
+        env.pop("PYTHONPATH", None)
     if colour:
         env["FORCE_COLOR"] = "1"
-    return subprocess.run([sys.executable, "-m", "lossdrill", *args], cwd=cwd, env=env,
+    return subprocess.run([*COMMAND, *args], cwd=cwd, env=env,
                           capture_output=True, timeout=120, check=False)
 
 
@@ -298,7 +312,7 @@ def test_watch_shows_the_learners_text_and_file_name_literally(work: Path) -> No
     name = "ex1 \x1b]0;name\x07.py"
     shutil.copyfile(HOSTILE / "text_raises.py", work / name)
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
-    child = pexpect.spawn(sys.executable, ["-m", "lossdrill", "watch", name, "--seed", "1"],
+    child = pexpect.spawn(COMMAND[0], [*COMMAND[1:], "watch", name, "--seed", "1"],
                           cwd=str(work), env=env, dimensions=(60, 110), timeout=90)
     seen = io.BytesIO()
     child.logfile_read = seen
