@@ -2,7 +2,7 @@
 
 This module stays import-free: the learner process imports ``lossdrill.sandbox`` and must
 not pull in any of the grader with it. ``check`` (``from lossdrill import check``) is loaded
-from lossdrill.api on first use, through the module-level ``__getattr__``.
+from lossdrill.learner.api on first use, through the module-level ``__getattr__``.
 """
 
 import sys
@@ -12,7 +12,7 @@ import sys
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
-    from lossdrill.api import check
+    from lossdrill.learner.api import check
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "check"]
@@ -21,11 +21,11 @@ __all__ = ["__version__", "check"]
 def __getattr__(name: str) -> object:
     if name != "check":
         raise AttributeError(f"module 'lossdrill' has no attribute {name!r}")
-    if "lossdrill.sandbox.worker" in sys.modules:
+    if "lossdrill.sandbox.serve" in sys.modules:
         # A notebook being graded (`lossdrill check nb.ipynb`) runs its own `check(...)`
         # cell in the learner process, which may start no grader: that call does nothing.
         return _already_being_checked
-    from lossdrill.api import check
+    from lossdrill.learner.api import check
 
     return check
 

@@ -1,3 +1,3 @@
-from lossdrill.launch import main
+from lossdrill.cli.launch import main
 
 main()

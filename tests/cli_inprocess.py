@@ -1,4 +1,4 @@
-"""The console entry's CLI run in the test process (lossdrill.cli.main, with its handler of
+"""The console entry's CLI run in the test process (lossdrill.cli.app.main, with its handler of
 bad input), for the many short runs a subprocess each would make slow."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from lossdrill import cli
+from lossdrill.cli import app as cli
 
 
 def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from lossdrill.spec import CopyOf, Exercise, Generated, Literal_, load_exercise
+from lossdrill.spec.model import CopyOf, Exercise, Generated, Literal_, load_exercise
 
 ROOT = Path(__file__).resolve().parent.parent
 

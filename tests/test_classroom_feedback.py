@@ -12,8 +12,8 @@ from markdown_it import MarkdownIt
 
 from lossdrill.classroom.feedback import student_feedback
 from lossdrill.escape import visible
-from lossdrill.results import CheckResult, Diagnosis
-from lossdrill.results import TestResult as Outcome  # not collected as a test class
+from lossdrill.grading.results import CheckResult, Diagnosis
+from lossdrill.grading.results import TestResult as Outcome  # not collected as a test class
 
 MARKUP = "**bold** _em_ [link](http://evil.example) <b>html</b> <script>x</script> ~~s~~ |"
 PRINTED = "````\n# not a heading\n<img src=x onerror=alert(1)>\n\x1b[31mred\x07 ` `` ```"

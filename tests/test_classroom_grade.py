@@ -26,9 +26,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from lossdrill.catalog import Catalog, find_pack
 from lossdrill.classroom.seeds import student_seed
-from lossdrill.grading import check_functions
+from lossdrill.grading.engine import check_functions
+from lossdrill.spec.catalog import Catalog, find_pack
 
 REPO = Path(__file__).resolve().parents[1]
 SECRET = "test-course-secret-0123"
@@ -191,7 +191,7 @@ def test_similar_pairs_are_reported(graded: dict[str, Any]) -> None:
 def test_the_benchmark_measures_the_grader_processes() -> None:
     # A stand-in for a grading worker: its command line carries the worker's module name.
     child = subprocess.Popen([sys.executable, "-c", "import sys, time; sys.stdin.read()",
-                              "lossdrill.classroom.worker"], stdin=subprocess.PIPE)
+                              "lossdrill.workers.grader"], stdin=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
         sample = BENCH._sample(os.getpid())

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from lossdrill.catalog import Catalog, find_pack
 from lossdrill.classroom.layout import discover
 from lossdrill.classroom.plan import Plan, apply_roster, merge_students, resolver
 from lossdrill.classroom.roster import read_roster
 from lossdrill.classroom.seeds import check_secret, course_secret, student_seed
 from lossdrill.errors import UsageError
+from lossdrill.spec.catalog import Catalog, find_pack
 
 REPO = Path(__file__).resolve().parents[1]
 NAMES = resolver(Catalog(find_pack(REPO)))

@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from lossdrill import escape
-from lossdrill.catalog import Catalog, find_pack
+from lossdrill.spec.catalog import Catalog, find_pack
 
 REPO = Path(__file__).resolve().parents[1]
 CORRECT = sorted((REPO / "tests" / "learners" / "ex1").glob("mse_*.py"))

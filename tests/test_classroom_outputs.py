@@ -18,8 +18,6 @@ from typing import Any
 
 import pytest
 
-from lossdrill import export, results
-from lossdrill.catalog import Catalog, find_pack
 from lossdrill.classroom import grade
 from lossdrill.classroom.cache import ResultCache
 from lossdrill.classroom.grade import Limits, full_result, run_plan
@@ -27,10 +25,13 @@ from lossdrill.classroom.junit import junit_head, junit_suites, junit_tail
 from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.outputs import write_outputs
 from lossdrill.classroom.plan import Check, Plan, add_checks, make_plan
-from lossdrill.classroom.pool import Done
 from lossdrill.classroom.similar import Similarity
 from lossdrill.errors import LossdrillError
-from lossdrill.results import CheckResult, Diagnosis
+from lossdrill.grading import results
+from lossdrill.grading.results import CheckResult, Diagnosis
+from lossdrill.render import formats as export
+from lossdrill.spec.catalog import Catalog, find_pack
+from lossdrill.workers.pool import Done
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"

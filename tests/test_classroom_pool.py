@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from lossdrill.catalog import Catalog, find_pack
-from lossdrill.classroom.pool import Done, Pool, _Worker
+from lossdrill.spec.catalog import Catalog, find_pack
+from lossdrill.workers.pool import Done, Pool, _Worker
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"
@@ -51,7 +51,7 @@ def _children(pid: int) -> set[int]:
 
 def _is_learner(pid: int) -> bool:
     try:
-        return b"lossdrill.sandbox.worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return b"lossdrill.sandbox.serve" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
 

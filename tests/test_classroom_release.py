@@ -17,16 +17,16 @@ from typing import Any
 import numpy as np
 import pytest
 
-from lossdrill.catalog import Catalog, Pack, find_pack
 from lossdrill.classroom.answers import visible_only
 from lossdrill.classroom.release import release
 from lossdrill.errors import SpecError, UsageError
-from lossdrill.grading import check_functions
-from lossdrill.reference import ReplayReference, answers_path, load_reference
+from lossdrill.grading.engine import check_functions
+from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args
+from lossdrill.grading.inputs import test_rng as rng_for_test
+from lossdrill.grading.reference import ReplayReference, answers_path, load_reference
 from lossdrill.sandbox.protocol import decode
-from lossdrill.spec import load_exercise
-from lossdrill.vectors import VISIBLE_SEED, resolve_args
-from lossdrill.vectors import test_rng as rng_for_test
+from lossdrill.spec.catalog import Catalog, Pack, find_pack
+from lossdrill.spec.model import load_exercise
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"

@@ -26,14 +26,14 @@ import typer.main
 from rich.console import Console
 
 from lossdrill import __version__
-from lossdrill.catalog import Catalog, find_pack
-from lossdrill.cli import app
-from lossdrill.grading import check_file
-from lossdrill.reference import load_reference
-from lossdrill.report import render_check
-from lossdrill.starter import starter_source
-from lossdrill.vectors import resolve_args
-from lossdrill.vectors import test_rng as rng_for_test
+from lossdrill.cli.app import app
+from lossdrill.grading.engine import check_file
+from lossdrill.grading.inputs import resolve_args
+from lossdrill.grading.inputs import test_rng as rng_for_test
+from lossdrill.grading.reference import load_reference
+from lossdrill.render.terminal import render_check
+from lossdrill.spec.catalog import Catalog, find_pack
+from lossdrill.spec.starter import starter_source
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"

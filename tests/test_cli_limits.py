@@ -4,7 +4,7 @@ value is exit 2 and one line naming the option, the value and the fix, never a t
 The options are enumerated from the Typer app, so a new option must be classified here (a
 number, or text) and a new numeric option is fed every bad value below: one read without a
 range check (a plain `int` takes "99999999999999999999"; a plain `float` takes "nan") fails.
-The commands run in this process through the console entry's handler (lossdrill.cli.main);
+The commands run in this process through the console entry's handler (lossdrill.cli.app.main);
 the fast path of `check` (quickargs.py) runs as a real subprocess.
 """
 
@@ -23,8 +23,8 @@ import pytest
 import typer.main
 from cli_inprocess import run_main
 
-from lossdrill import cli
-from lossdrill.limits import (
+from lossdrill.cli import app as cli
+from lossdrill.cli.ranges import (
     JOBS_PER_CORE,
     MAX_SEED,
     cores,

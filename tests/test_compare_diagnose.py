@@ -18,12 +18,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from lossdrill.compare import Comparison, compare
-from lossdrill.diagnose import _constant_factor, diagnose
-from lossdrill.results import Diagnosis
+from lossdrill.grading.compare import Comparison, compare
+from lossdrill.grading.diagnosis.diagnose import _constant_factor, diagnose
+from lossdrill.grading.results import Diagnosis
+from lossdrill.grading.run import Observation
 from lossdrill.sandbox.process import Outcome
-from lossdrill.spec import Mistake, Tolerance
-from lossdrill.testrun import Observation
+from lossdrill.spec.model import Mistake, Tolerance
 
 EXACT = Tolerance(rtol=0.0, atol=0.0)
 DEFAULT = Tolerance()

@@ -26,7 +26,7 @@ from lossdrill.sandbox.confine import landlock_abi
 from lossdrill.sandbox.forkserver import ForkServer
 from lossdrill.sandbox.process import LearnerProcess
 from lossdrill.sandbox.protocol import pack, read_message_blocking, write_message
-from lossdrill.sandbox.worker import learner_traceback
+from lossdrill.sandbox.serve import learner_traceback
 
 # -- the seccomp program ---------------------------------------------------------------------
 

@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 import yaml
 
-from lossdrill import export
-from lossdrill.catalog import Catalog, find_pack
-from lossdrill.results import CheckResult, Diagnosis
-from lossdrill.results import TestResult as Outcome
+from lossdrill.grading.results import CheckResult, Diagnosis
+from lossdrill.grading.results import TestResult as Outcome
+from lossdrill.render import formats as export
+from lossdrill.spec.catalog import Catalog, find_pack
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"
@@ -195,7 +195,7 @@ def test_bundle_zip_has_the_scripts_at_its_root(bundle: Path) -> None:
         names = set(zf.namelist())
         modes = {i.filename: (i.external_attr >> 16) & 0o777 for i in zf.infolist()}
     assert {"setup.sh", "run_autograder", "lossdrill-autograder.json", "requirements.txt",
-            "lossdrill/cli.py", "pack/exercises/ex1_mse.yaml",
+            "lossdrill/cli/app.py", "pack/exercises/ex1_mse.yaml",
             "pack/solutions/ex3_hinge.py"} <= names
     assert modes["run_autograder"] & 0o111 and modes["setup.sh"] & 0o111
     assert not any("__pycache__" in n for n in names)

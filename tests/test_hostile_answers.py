@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from lossdrill.catalog import Catalog, find_pack
-from lossdrill.grading import check_file
+from lossdrill.grading.engine import check_file
 from lossdrill.sandbox.protocol import MAX_MESSAGE, MAX_VALUES
+from lossdrill.spec.catalog import Catalog, find_pack
 
 EX1 = Catalog(find_pack()).get("ex1")
 RAISES = [t.name for t in EX1.tests if t.kind == "raises"]
@@ -68,7 +68,7 @@ import os
 import struct
 import sys
 
-worker = sys.modules["lossdrill.sandbox.worker"]
+worker = sys.modules["lossdrill.sandbox.serve"]
 real = worker.write_message
 
 
@@ -108,8 +108,8 @@ BODIES = {
 DRIVER = """
 import json, resource, sys, time
 from pathlib import Path
-from lossdrill.catalog import Catalog, find_pack
-from lossdrill.grading import check_file
+from lossdrill.spec.catalog import Catalog, find_pack
+from lossdrill.grading.engine import check_file
 started = time.monotonic()
 result = check_file(Catalog(find_pack()).get("ex1"), Path(sys.argv[1]), seed=3, timeout=5)
 print(json.dumps({"passed": result.passed, "score": result.score,

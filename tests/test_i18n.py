@@ -16,12 +16,12 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from lossdrill import diagnose, failures
-from lossdrill.catalog import Catalog, find_pack
-from lossdrill.grading import check_file
+from lossdrill.grading.diagnosis import diagnose, failures
+from lossdrill.grading.engine import check_file
 from lossdrill.i18n import language, set_language
-from lossdrill.i18n_zh import CATALOG
-from lossdrill.report import render_check, render_exercise, render_list
+from lossdrill.i18n.zh import CATALOG
+from lossdrill.render.terminal import render_check, render_exercise, render_list
+from lossdrill.spec.catalog import Catalog, find_pack
 
 REPO = Path(__file__).resolve().parents[1]
 FAILING = REPO / "tests" / "learners" / "ex1" / "mistake_sum-instead-of-mean.py"

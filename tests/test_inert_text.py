@@ -35,8 +35,9 @@ import pytest
 from rich.console import Console
 from test_escape import runner_commands
 
-from lossdrill import escape, export
-from lossdrill.report import CommandFree
+from lossdrill import escape
+from lossdrill.render import formats as export
+from lossdrill.render.terminal import CommandFree
 
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = REPO / "tests" / "learners" / "hostile"
@@ -282,7 +283,7 @@ def mse(y_true, y_pred):
 
 def test_the_api_report_is_inert_as_text_html_and_rich(work: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from lossdrill.api import check as check_functions
+    from lossdrill.learner.api import check as check_functions
 
     monkeypatch.chdir(work)
     (work / "notebook.py").write_text(NOTEBOOK, encoding="utf-8")

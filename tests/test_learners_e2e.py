@@ -34,7 +34,7 @@ from typing import Any
 
 import pytest
 
-from lossdrill.catalog import Catalog, find_pack
+from lossdrill.spec.catalog import Catalog, find_pack
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = Path(__file__).resolve().parent / "learners"

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from lossdrill.api import CheckReport
 from lossdrill.errors import UsageError
-from lossdrill.gather import definitions
-from lossdrill.notebook import Gathered, clean_cell, gather_notebook, read_notebook
-from lossdrill.results import CheckResult, Diagnosis
-from lossdrill.results import TestResult as Outcome  # not collected as a test class
+from lossdrill.grading.results import CheckResult, Diagnosis
+from lossdrill.grading.results import TestResult as Outcome  # not collected as a test class
+from lossdrill.learner.api import CheckReport
+from lossdrill.learner.gather import definitions
+from lossdrill.service.notebook import Gathered, clean_cell, gather_notebook, read_notebook
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "tests" / "notebooks"

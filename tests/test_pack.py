@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from lossdrill.catalog import Catalog, find_pack
-from lossdrill.grading import check_functions
-from lossdrill.reference import load_reference
+from lossdrill.grading.engine import check_functions
+from lossdrill.grading.reference import load_reference
+from lossdrill.spec.catalog import Catalog, find_pack
 
 CATALOG = Catalog(find_pack())
 EXERCISES = CATALOG.all()
@@ -55,7 +55,7 @@ def test_mistake_fails_and_is_diagnosed_as_itself(ex, mistake):
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.id)
 def test_starter_defines_every_function_and_fails(ex):
-    from lossdrill.starter import starter_source
+    from lossdrill.spec.starter import starter_source
 
     namespace: dict = {}
     exec(compile(starter_source(ex), f"{ex.id}.py", "exec"), namespace)

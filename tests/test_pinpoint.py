@@ -9,12 +9,12 @@ import re
 import numpy as np
 import pytest
 
-from lossdrill.catalog import Catalog, find_pack
-from lossdrill.grading import check_functions
-from lossdrill.pinpoint import per_sample, pinpoint, sample
-from lossdrill.reference import load_reference
+from lossdrill.grading.diagnosis.pinpoint import per_sample, pinpoint, sample
+from lossdrill.grading.engine import check_functions
+from lossdrill.grading.reference import load_reference
 from lossdrill.sandbox.process import Outcome
-from lossdrill.spec import Tolerance
+from lossdrill.spec.catalog import Catalog, find_pack
+from lossdrill.spec.model import Tolerance
 
 CATALOG = Catalog(find_pack())
 
@@ -104,7 +104,7 @@ def test_no_simple_rule_names_the_samples_on_visible_tests_only():
 
 
 def test_an_array_off_by_one_factor_says_so():
-    from lossdrill.pinpoint import array_pattern
+    from lossdrill.grading.diagnosis.pinpoint import array_pattern
 
     want = np.array([[1.0, -2.0], [0.0, 4.0]])
     said = array_pattern(want, want * 0.5, Tolerance(), hidden=True)
@@ -112,7 +112,7 @@ def test_an_array_off_by_one_factor_says_so():
 
 
 def test_whole_rows_and_columns_are_named_and_only_indices_on_visible_tests():
-    from lossdrill.pinpoint import array_pattern
+    from lossdrill.grading.diagnosis.pinpoint import array_pattern
 
     want = np.arange(12.0).reshape(3, 4) + 1
     rows = want.copy()
@@ -128,7 +128,7 @@ def test_whole_rows_and_columns_are_named_and_only_indices_on_visible_tests():
 
 
 def test_no_rule_names_the_worst_elements_on_visible_tests_only():
-    from lossdrill.pinpoint import array_pattern
+    from lossdrill.grading.diagnosis.pinpoint import array_pattern
 
     want = np.array([[1.0, 2.0], [3.0, 4.0]])
     got = np.array([[1.0, 2.5], [7.0, 4.0]])

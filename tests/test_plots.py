@@ -18,16 +18,16 @@ import pytest
 import yaml
 from rich.console import Console
 
-from lossdrill.catalog import Catalog, find_pack
 from lossdrill.errors import SpecError
-from lossdrill.plots import Line, plot_text, render_plots, render_sweep, sample_table
-from lossdrill.report import render_check
-from lossdrill.results import CheckResult
-from lossdrill.results import TestResult as Outcome  # not collected as a test class
+from lossdrill.grading.curves import Sweep, learner_sweep, reference_sweep
+from lossdrill.grading.results import CheckResult
+from lossdrill.grading.results import TestResult as Outcome  # not collected as a test class
+from lossdrill.render.plots import Line, plot_text, render_plots, render_sweep, sample_table
+from lossdrill.render.terminal import render_check
 from lossdrill.sandbox.process import LearnerProcess
-from lossdrill.signature import parameters
-from lossdrill.spec import load_exercise
-from lossdrill.sweep import Sweep, learner_sweep, reference_sweep
+from lossdrill.spec.catalog import Catalog, find_pack
+from lossdrill.spec.model import load_exercise
+from lossdrill.spec.signature import parameters
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"
@@ -253,7 +253,7 @@ def test_a_failing_task_plots_its_training_curve() -> None:
 
 
 def test_the_hinge_task_of_a_real_check_plots_the_training(catalog: Catalog) -> None:
-    from lossdrill.grading import check_file
+    from lossdrill.grading.engine import check_file
 
     ex = catalog.get("ex3")
     result = check_file(ex, (LEARNERS / "ex3" / "mistake_grad-wrong-sign.py").resolve(),

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from lossdrill.catalog import Catalog, find_pack
-from lossdrill.grading import check_file
-from lossdrill.progress import STALE_TMP_S, Progress, summarise
+from lossdrill.grading.engine import check_file
+from lossdrill.learner.progress import STALE_TMP_S, Progress, summarise
 from lossdrill.sandbox.confine import landlock_abi
+from lossdrill.spec.catalog import Catalog, find_pack
 
 REPO = Path(__file__).resolve().parents[1]
 PASSING = REPO / "tests" / "learners" / "ex1" / "mse_vectorised.py"
@@ -73,7 +73,8 @@ def test_two_writers_keep_each_others_records(tmp_path: Path) -> None:
 
 
 def test_parallel_processes_lose_no_record(tmp_path: Path) -> None:
-    code = ("import sys; from pathlib import Path; from lossdrill.progress import Progress\n"
+    code = ("import sys; from pathlib import Path\n"
+            "from lossdrill.learner.progress import Progress\n"
             "for i in range(15): Progress(Path(sys.argv[1])).record_check('ex1', i, False)")
     procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)]) for _ in range(4)]
     assert all(p.wait(timeout=60) == 0 for p in procs)
@@ -87,7 +88,7 @@ def test_parallel_processes_lose_no_record(tmp_path: Path) -> None:
 _STOPS_MID_WRITE = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from lossdrill.progress import Progress
+    from lossdrill.learner.progress import Progress
 
     progress = Progress(Path(sys.argv[1]))
     real_fsync = os.fsync
@@ -127,7 +128,7 @@ def test_a_writer_killed_mid_write_leaves_the_file_intact(tmp_path: Path) -> Non
 _WRITES_FOREVER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from lossdrill.progress import Progress
+    from lossdrill.learner.progress import Progress
 
     progress = Progress(Path(sys.argv[1]))
     if not progress.data:

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import typer.main
 
-from lossdrill.checkcmd import run
-from lossdrill.cli import app
+from lossdrill.cli.app import app
+from lossdrill.cli.check import run
+from lossdrill.cli.fastpath import CHECK_OPTIONS, parse_check
 from lossdrill.errors import LossdrillError
-from lossdrill.quickargs import CHECK_OPTIONS, parse_check
 
 CHECK = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defined]
 
@@ -21,7 +21,7 @@ CHECK = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defin
 def typer_reads(args: list[str]) -> dict[str, Any] | None:
     try:
         return dict(CHECK.make_context("check", list(args)).params)
-    except LossdrillError:  # a value lossdrill.limits refuses
+    except LossdrillError:  # a value lossdrill.cli.ranges refuses
         return None
     except Exception as exc:  # the framework's usage errors: missing file, unknown option, …
         if isinstance(getattr(exc, "exit_code", None), int):

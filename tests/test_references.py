@@ -36,7 +36,7 @@ from reference_harness import load_pack  # noqa: E402
 from reference_harness import resolve as _resolve  # noqa: E402
 from reference_harness import same as _same  # noqa: E402
 
-from lossdrill.spec import (  # noqa: E402
+from lossdrill.spec.model import (  # noqa: E402
     Exercise,
     GradientTest,
     RaisesTest,

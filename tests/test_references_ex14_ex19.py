@@ -31,10 +31,10 @@ if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
 
 from reference_harness import central_differences, load_pack  # noqa: E402
 
-from lossdrill.properties import PROPERTIES, Context  # noqa: E402
+from lossdrill.grading.properties import PROPERTIES, Context  # noqa: E402
 from lossdrill.sandbox.local import LocalFunctions  # noqa: E402
 from lossdrill.sandbox.protocol import RngSeed  # noqa: E402
-from lossdrill.spec import Tolerance  # noqa: E402
+from lossdrill.spec.model import Tolerance  # noqa: E402
 
 STEMS = ("ex14_penalties", "ex15_regularized", "ex16_lambda_path", "ex17_dropout",
          "ex18_batchnorm", "ex19_augment")

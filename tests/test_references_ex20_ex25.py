@@ -35,14 +35,14 @@ if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
 
 from reference_harness import load_pack  # noqa: E402
 
-from lossdrill import vectors  # noqa: E402
+from lossdrill.grading import inputs as vectors  # noqa: E402
+from lossdrill.grading.tasks import TASKS  # noqa: E402
+from lossdrill.grading.tasks import cv as cv_task  # noqa: E402
+from lossdrill.grading.tasks.hinge import two_blobs  # noqa: E402
 from lossdrill.sandbox import testfns  # noqa: E402
 from lossdrill.sandbox.local import LocalFunctions  # noqa: E402
 from lossdrill.sandbox.process import Outcome  # noqa: E402
-from lossdrill.spec import ValueTest  # noqa: E402
-from lossdrill.tasks import TASKS  # noqa: E402
-from lossdrill.tasks import cv as cv_task  # noqa: E402
-from lossdrill.tasks.hinge import two_blobs  # noqa: E402
+from lossdrill.spec.model import ValueTest  # noqa: E402
 
 STEMS = ("ex20_distances", "ex21_contrastive", "ex22_triplet", "ex23_numerical_grad",
          "ex24_svm_train", "ex25_cv_select")

@@ -39,13 +39,13 @@ from reference_harness import load_pack, load_solution  # noqa: E402
 from reference_harness import resolve as _resolve  # noqa: E402
 from reference_harness import same as _same  # noqa: E402
 
-from lossdrill.spec import (  # noqa: E402
+from lossdrill.spec.model import (  # noqa: E402
     GradientTest,
     PropertyTest,
     RaisesTest,
     ValueTest,
 )
-from lossdrill.starter import starter_source  # noqa: E402
+from lossdrill.spec.starter import starter_source  # noqa: E402
 
 STEMS = ("ex4_rmse_mae", "ex5_huber", "ex6_mse_grad", "ex7_cross_entropy", "ex8_softmax")
 

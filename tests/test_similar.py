@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from lossdrill.catalog import Catalog, find_pack
 from lossdrill.classroom import fingerprints
 from lossdrill.classroom.fingerprints import MAX_CHARS, blocks, normalise, read_source
 from lossdrill.classroom.grade import RunStats
@@ -33,7 +32,8 @@ from lossdrill.classroom.similar import (
     reference_code,
 )
 from lossdrill.classroom.summary import render_summary
-from lossdrill.starter import starter_source
+from lossdrill.spec.catalog import Catalog, find_pack
+from lossdrill.spec.starter import starter_source
 
 REPO = Path(__file__).resolve().parents[1]
 EX1 = Catalog(find_pack(REPO)).get("ex1")

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 import yaml
 
-from lossdrill.catalog import Catalog, find_pack
 from lossdrill.errors import SpecError
-from lossdrill.spec import Exercise, GradientTest, ValueTest, load_exercise
+from lossdrill.spec.catalog import Catalog, find_pack
+from lossdrill.spec.model import Exercise, GradientTest, ValueTest, load_exercise
 
 REPO = Path(__file__).resolve().parents[1]
 

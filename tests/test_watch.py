@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from lossdrill.background import (
+from lossdrill.learner.watch import Debouncer, FolderWatcher, KeyReader, actions
+from lossdrill.workers.background import (
     Job,
     Runner,
     decode_answer,
@@ -23,7 +24,6 @@ from lossdrill.background import (
     encode_answer,
     request,
 )
-from lossdrill.watch import Debouncer, FolderWatcher, KeyReader, actions
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -94,7 +94,7 @@ def test_the_folder_watcher_sees_saves_in_place_by_rename_and_deletion(tmp_path:
 
 
 def test_only_the_answer_with_the_requests_token_is_read() -> None:
-    from lossdrill.results import CheckResult, Diagnosis
+    from lossdrill.grading.results import CheckResult, Diagnosis
 
     result = CheckResult("ex1", "mse", "Mean squared error", "ex1.py", "failed", 0.0, 12.0, 7,
                          [], [Diagnosis("extra-half", "Drop the ½.")], "", 0.2)

@@ -18,9 +18,11 @@ from typing import Any
 import numpy as np
 
 from lossdrill.errors import SpecError
-from lossdrill.grading import check_functions
-from lossdrill.pinpoint import MAX_SAMPLES, per_sample, sample
-from lossdrill.reference import (
+from lossdrill.grading.curves import curves
+from lossdrill.grading.diagnosis.pinpoint import MAX_SAMPLES, per_sample, sample
+from lossdrill.grading.engine import check_functions
+from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args, test_rng
+from lossdrill.grading.reference import (
     ANSWERS_FORMAT,
     Reference,
     answer_key,
@@ -29,9 +31,7 @@ from lossdrill.reference import (
     sketch,
 )
 from lossdrill.sandbox.process import Outcome
-from lossdrill.spec import Exercise, ValueTest
-from lossdrill.sweep import curves
-from lossdrill.vectors import VISIBLE_SEED, resolve_args, test_rng
+from lossdrill.spec.model import Exercise, ValueTest
 
 
 class RecordingReference:

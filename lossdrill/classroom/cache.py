@@ -14,9 +14,9 @@ from typing import Any
 
 from lossdrill import __version__
 from lossdrill.classroom.files import write_atomic
-from lossdrill.results import CheckResult, plain, result_from_data, result_to_data
+from lossdrill.grading.results import CheckResult, plain, result_from_data, result_to_data
 from lossdrill.safefile import read_bytes
-from lossdrill.spec import Exercise
+from lossdrill.spec.model import Exercise
 
 
 def file_hash(path: Path) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from lossdrill.escape import visible
-from lossdrill.results import CheckResult
+from lossdrill.grading.results import CheckResult
 
 MARKS = {"passed": "✓", "failed": "✗", "error": "!", "skipped": "–"}
 OUTPUT_SHOWN = 2000

@@ -185,7 +185,7 @@ def read_source(path: Path, *, follow: bool = False) -> str:
     safefile reads a learner's file: a regular file only (a pipe would block, a device never
     end), a link followed only when ``follow``. Raises LossdrillError."""
     if path.suffix == ".ipynb":
-        from lossdrill.notebook import gather_notebook
+        from lossdrill.service.notebook import gather_notebook
 
         return gather_notebook(path).source[:MAX_CHARS]
     head = read_head(path, follow=follow, size=4 * MAX_CHARS)  # UTF-8: 4 bytes a character

@@ -14,12 +14,12 @@ from typing import IO
 from lossdrill.classroom.cache import ResultCache
 from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.plan import Check, Plan, label
-from lossdrill.classroom.pool import Done, Pool
 from lossdrill.errors import LossdrillError
 from lossdrill.escape import visible
-from lossdrill.grading import MAX_RESTARTS
-from lossdrill.results import CheckResult, Diagnosis, TestResult, result_from_data
-from lossdrill.spec import Exercise
+from lossdrill.grading.engine import MAX_RESTARTS
+from lossdrill.grading.results import CheckResult, Diagnosis, TestResult, result_from_data
+from lossdrill.spec.model import Exercise
+from lossdrill.workers.pool import Done, Pool
 
 # Wall-clock seconds one check may take, beyond its per-call limits: the import, one timeout
 # per function (a function that timed out is not called again), the restarts, and slack.

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lossdrill import export
 from lossdrill.classroom.outcome import Outcome
-from lossdrill.results import CheckResult
+from lossdrill.grading.results import CheckResult
+from lossdrill.render import formats as export
 
 _CLOSE = "</testsuites>\n"
 

@@ -31,9 +31,9 @@ from pathlib import Path
 
 import yaml
 
-from lossdrill.catalog import HEADER
 from lossdrill.errors import UsageError
 from lossdrill.safefile import NotAFile, read_head
+from lossdrill.spec.catalog import HEADER
 
 GRADESCOPE_METADATA = "submission_metadata.yml"
 SUFFIXES = (".py", ".ipynb")  # a notebook is graded from its code cells, as `check` does

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from lossdrill.results import CheckResult
+from lossdrill.grading.results import CheckResult
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from lossdrill import __version__, escape, export
+from lossdrill import __version__, escape
 from lossdrill.classroom.cache import plain
 from lossdrill.classroom.feedback import student_feedback
 from lossdrill.classroom.files import atomic_text, write_atomic
@@ -26,7 +26,8 @@ from lossdrill.classroom.layout import Student
 from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.plan import Check, Plan
 from lossdrill.classroom.similar import Similarity
-from lossdrill.results import CheckResult
+from lossdrill.grading.results import CheckResult
+from lossdrill.render import formats as export
 
 
 def safe_name(student: str, taken: set[str]) -> str:

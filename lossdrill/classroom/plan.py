@@ -10,16 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lossdrill.catalog import Catalog
 from lossdrill.classroom.cache import check_key, file_hash, spec_hash
 from lossdrill.classroom.layout import Discovery, Student, discover
 from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.roster import Entry
 from lossdrill.classroom.seeds import student_seed
 from lossdrill.errors import UsageError
-from lossdrill.results import CheckResult
+from lossdrill.grading.results import CheckResult
 from lossdrill.safefile import NotAFile, renamed
-from lossdrill.spec import Exercise
+from lossdrill.spec.catalog import Catalog
+from lossdrill.spec.model import Exercise
 
 
 @dataclass(slots=True)  # a class of 500 students has over 10,000

@@ -21,13 +21,13 @@ from typing import Any
 import yaml
 
 from lossdrill import __version__
-from lossdrill.catalog import Catalog
 from lossdrill.classroom.answers import prove_complete, record_answers
 from lossdrill.classroom.files import building, inside, writable_output
 from lossdrill.errors import SpecError, UsageError
-from lossdrill.reference import Reference, answers_path, load_reference
-from lossdrill.spec import Exercise
-from lossdrill.starter import starter_source
+from lossdrill.grading.reference import Reference, answers_path, load_reference
+from lossdrill.spec.catalog import Catalog
+from lossdrill.spec.model import Exercise
+from lossdrill.spec.starter import starter_source
 
 MARKER = "lossdrill-pack.json"
 
@@ -98,7 +98,7 @@ def release(catalog: Catalog, out: Path, names: list[str] | None) -> list[Releas
 
 
 def _released_exercise(work: Path, spec_file: Path) -> Exercise:
-    from lossdrill.spec import load_exercise
+    from lossdrill.spec.model import load_exercise
 
     return load_exercise(spec_file, work / "solutions")
 

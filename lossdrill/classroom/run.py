@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lossdrill.catalog import Catalog
 from lossdrill.classroom.cache import ResultCache
 from lossdrill.classroom.grade import Limits, full_result, run_plan
 from lossdrill.classroom.outputs import write_outputs
@@ -20,8 +19,9 @@ from lossdrill.classroom.roster import Entry
 from lossdrill.classroom.seeds import keep_secret
 from lossdrill.classroom.similar import Similarity, find_similar
 from lossdrill.classroom.summary import render_summary
-from lossdrill.report import make_console
-from lossdrill.starter import starter_source
+from lossdrill.render.terminal import make_console
+from lossdrill.spec.catalog import Catalog
+from lossdrill.spec.starter import starter_source
 
 EXIT_INTERRUPTED = 130
 

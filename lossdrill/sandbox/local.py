@@ -13,7 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from lossdrill.sandbox import testfns, worker
+from lossdrill.sandbox import serve as worker
+from lossdrill.sandbox import testfns
 from lossdrill.sandbox.process import Outcome, interpret
 from lossdrill.sandbox.protocol import FunctionRef, RngSeed
 

@@ -18,7 +18,7 @@ import time
 PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
 BOOTSTRAP = (
     "import sys; sys.path.insert(0, sys.argv.pop(1)); "
-    "from lossdrill.sandbox.worker import main; main(sys.argv[1:])"
+    "from lossdrill.sandbox.serve import main; main(sys.argv[1:])"
 )
 # One thread per library: faster to start, and a learner's matmul cannot take every core.
 _THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")

@@ -29,7 +29,7 @@ from lossdrill.sandbox.protocol import (
     read_message_blocking,
     write_message,
 )
-from lossdrill.sandbox.worker import call, serve
+from lossdrill.sandbox.serve import call, serve
 
 
 def zygote(sock_fd: int) -> None:

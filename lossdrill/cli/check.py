@@ -1,0 +1,115 @@
+"""`lossdrill check`: grade one file, record the attempt, report. The Typer command calls
+`run`; so does the console entry directly for a plain `lossdrill check FILE [options]`
+(quickargs.py), so that the common case pays for no command-line framework. Returns the exit
+code: 0 every test passed, 1 not; bad input raises a LossdrillError (exit 2)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lossdrill.errors import LossdrillError, UsageError, report
+from lossdrill.i18n import _
+
+if TYPE_CHECKING:
+    from lossdrill.sandbox.process import LearnerProcess
+
+FORMATS = ("text", "json", "junit", "gradescope", "github")
+
+
+def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str = "text",
+        seed: int | None = None, timeout: float | None = None, memory: int | None = None,
+        verbose: bool = False, pack: Path | None = None) -> int:
+    from lossdrill.cli.ranges import default_memory
+    from lossdrill.sandbox.process import DEFAULT_TIMEOUT, LearnerProcess
+
+    fmt = "json" if as_json else fmt.lower()
+    if fmt not in FORMATS:
+        raise UsageError(_("--format {fmt}: expected one of {choices}", fmt=repr(fmt),
+                           choices=", ".join(FORMATS)))
+    cap = memory or default_memory()
+    if not file.exists():
+        raise UsageError(_("{file}: no such file; check the path (or `lossdrill start EX` "
+                           "to create one)", file=file))
+    if file.is_dir():
+        raise UsageError(_("{file}: is a folder; pass the Python file to check", file=file))
+    from lossdrill.safefile import require_file
+
+    require_file(file, follow=True)  # a pipe, a device or a giant: refused, never waited on
+    # The learner process starts first: it imports NumPy while the grader loads the spec.
+    process = LearnerProcess(memory=cap, timeout=timeout or DEFAULT_TIMEOUT).start()
+    try:
+        return _check(process, file, exercise, fmt, seed, timeout, cap, verbose, pack)
+    finally:
+        process.close()  # stopped when its tests ended: torn down while the report was drawn
+
+
+def _check(process: LearnerProcess, file: Path, exercise: str | None, fmt: str,
+           seed: int | None, timeout: float | None, cap: int, verbose: bool,
+           pack: Path | None) -> int:
+    from lossdrill.spec.catalog import Catalog, find_pack
+
+    found = find_pack(pack)
+    if file.suffix.lower() != ".ipynb":  # a notebook's code is gathered into a file first
+        # It confines itself and imports the file meanwhile, on the other core; the terms
+        # are those grading asks for (every exercise of the pack kept unreadable).
+        process.preload(file.resolve(), found.private_paths())
+    from lossdrill.service.grade import grade  # a notebook is gathered; a curve drawn on failure
+
+    ex, result, sweep = grade(Catalog(found), file, exercise, process=process,
+                              seed=seed, timeout=timeout, memory=cap, plot=fmt == "text")
+    result.file = str(file)
+    from lossdrill.grading.reference import release_note
+    from lossdrill.learner.progress import Progress
+
+    progress = Progress()
+    progress.record_check(ex.id, result.score, result.passed)
+    note = release_note(ex)  # a student pack: the hidden tests run at grading
+    if fmt != "text":
+        from lossdrill import __version__
+        from lossdrill.render.formats import render
+
+        _write_utf8(render(result, fmt, __version__, [note] if note else []) + "\n")
+    if fmt == "github":  # annotations for the job's log, where the report goes too
+        from lossdrill.render.formats import github_annotations
+
+        sys.stderr.write(github_annotations(result))
+        sys.stderr.flush()
+    if fmt in ("text", "github"):
+        from lossdrill.render.terminal import make_console, render_check
+
+        console = make_console(github=fmt == "github")
+        warn(progress.warning)
+        render_check(console, result, verbose, sweep)
+        if note:
+            console.print(note, style="dim", highlight=False, soft_wrap=True)
+    return 0 if result.passed else 1
+
+
+def _write_utf8(document: str) -> None:
+    """A machine-readable document on stdout in UTF-8, whatever the locale's encoding: JSON
+    must be, and the XML declares it."""
+    sys.stdout.flush()
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:  # a text-only stream stood in for stdout
+        sys.stdout.write(document)
+    else:
+        raw.write(document.encode("utf-8"))
+        raw.flush()
+
+
+def run_guarded(arguments: dict[str, Any]) -> int:
+    """`run` as the console entry calls it (quickargs.py): bad input said in one line, exit 2."""
+    try:
+        return run(**arguments)
+    except LossdrillError as exc:
+        return report(exc)
+    except KeyboardInterrupt:
+        print(_("lossdrill: aborted"), file=sys.stderr)
+        return 130
+
+
+def warn(message: str) -> None:
+    if message:
+        print(_("lossdrill: warning: {message}", message=message), file=sys.stderr)

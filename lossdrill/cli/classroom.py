@@ -1,0 +1,214 @@
+"""The instructor's commands (grade, release, export), registered on the main app.
+
+Parse and check every input first — a bad one is one line on stderr and exit 2, with nothing
+written — then call the classroom modules. Heavy imports stay inside the commands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from lossdrill.cli.ranges import (
+    JOBS_PER_CORE,
+    MAX_TIMEOUT,
+    MIN_MEMORY,
+    MIN_TIMEOUT,
+    cores,
+    default_memory,
+    parse_jobs,
+    parse_memory,
+    parse_threshold,
+    parse_timeout,
+    size_text,
+)
+from lossdrill.errors import UsageError
+from lossdrill.i18n import _
+
+if TYPE_CHECKING:
+    from lossdrill.spec.catalog import Catalog
+    from lossdrill.spec.model import Exercise
+
+PackOption = typer.Option(None, "--pack", help="Exercise pack (default: the built-in one, or "
+                          "LOSSDRILL_EXERCISES).", show_default=False)
+ExercisesOption = typer.Option(None, "--exercises", "-e", help="Comma-separated exercise ids "
+                               "or slugs (default: every exercise the submissions name).")
+SecretOption = typer.Option(None, "--secret", help="Course secret the hidden tests' seeds derive "
+                            "from (also LOSSDRILL_SECRET; default: kept in OUT/.lossdrill).",
+                            show_default=False)
+# Numbers are read by lossdrill.cli.ranges, as `check` reads them.
+TimeoutOption = typer.Option(None, "--timeout", parser=parse_timeout, metavar="SECONDS",
+                             help=f"Seconds per call and for the import, {MIN_TIMEOUT:g} to "
+                             f"{MAX_TIMEOUT:g} (default: each exercise's).", show_default=False)
+
+export_app = typer.Typer(help="Write what an LMS or CI needs to grade with lossdrill.",
+                         no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the classroom commands to ``app``."""
+    app.command("grade")(grade)
+    app.command("release")(release)
+    app.add_typer(export_app, name="export")
+
+
+def _catalog(pack: Path | None) -> Catalog:
+    from lossdrill.spec.catalog import Catalog, find_pack
+
+    return Catalog(find_pack(pack))
+
+
+def _names(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    if not names:
+        raise UsageError(_("--exercises {text}: give exercise ids such as ex1,ex3",
+                           text=repr(text)))
+    return names
+
+
+def _exercises(catalog: Catalog, names: list[str] | None) -> list[Exercise] | None:
+    if names is None:
+        return None
+    found = []
+    for name in names:
+        try:
+            found.append(catalog.get(name))
+        except UsageError as exc:
+            raise UsageError(_("--exercises: {error}", error=exc)) from None
+    return found
+
+
+def grade(
+    submissions: Path = typer.Argument(..., help="Folder of submissions: a folder per student, "
+                                       "flat files (alice_ex3.py), or a Gradescope/LMS export."),
+    out: Path = typer.Option(Path("graded"), "--out", "-o", help="Where grades.csv, "
+                             "results.json, feedback/ and junit.xml go."),
+    exercises: str | None = ExercisesOption,
+    roster: Path | None = typer.Option(None, "--roster", help="CSV (comma, semicolon or tab) "
+                                       "with an id column (and names): missing work scores 0, "
+                                       "strangers are reported."),
+    secret: str | None = SecretOption,
+    jobs: int | None = typer.Option(None, "--jobs", "-j", parser=parse_jobs, metavar="N",
+                                    help=f"Checks run in parallel, 1 to {JOBS_PER_CORE} per core "
+                                    "(default: one per core).", show_default=False),
+    timeout: float | None = TimeoutOption,
+    memory: int | None = typer.Option(None, "--memory", parser=parse_memory, metavar="SIZE",
+                                      help="Memory cap of each learner process, such as 512M "
+                                      f"or 2G: at least {size_text(MIN_MEMORY)}, at most the "
+                                      "machine's memory (default: 1G, or the machine's memory "
+                                      "if less).", show_default=False),
+    similar: bool = typer.Option(False, "--similar", help="Report pairs of alike submissions "
+                                 "(names, comments and literals aside; code most of the class "
+                                 "shares is not evidence), rarest shared code first, and flag "
+                                 "submissions that match the pack's reference solution."),
+    threshold: float = typer.Option("0.95", "--similar-threshold", parser=parse_threshold,
+                                    metavar="FRACTION", help="How alike a pair must be to be "
+                                    "reported, 0.5 to 1 (a copy with renamed names and reordered "
+                                    "functions scores 1; one with expressions rewritten too, "
+                                    "about 0.9)."),
+    fresh: bool = typer.Option(False, "--fresh", help="Ignore the cache: grade everything again."),
+    pack: Path | None = PackOption,
+) -> None:
+    """Grade a class in parallel: gradebook, feedback per student, LMS-ready exports."""
+    from lossdrill.classroom.files import inside, writable_output
+    from lossdrill.classroom.outfolder import check_output_folder
+    from lossdrill.classroom.roster import read_roster
+    from lossdrill.classroom.seeds import course_secret
+
+    if not submissions.is_dir():
+        raise UsageError(_("{folder}: no such folder of submissions; check the path",
+                           folder=submissions))
+    check_output_folder(out, "--out", beside=False)
+    if inside(out, submissions):
+        raise UsageError(_("--out {out}: inside the submissions folder {submissions}; write the "
+                           "results elsewhere (e.g. --out graded)", out=out,
+                           submissions=submissions))
+    writable_output(out, ".lossdrill", "grading output")
+    cap = memory or default_memory()
+    entries = read_roster(roster) if roster is not None else None
+    catalog = _catalog(pack)
+    wanted = _exercises(catalog, _names(exercises))
+    state = out / ".lossdrill"
+    course, source = course_secret(secret, state)
+    from lossdrill.classroom.run import GradeRequest, grade_class
+
+    request = GradeRequest(submissions, out, [e.id for e in wanted] if wanted else None,
+                           entries, course, source, jobs or cores(),
+                           timeout, cap, similar, threshold, fresh)
+    raise typer.Exit(grade_class(catalog, request))
+
+
+def release(
+    out: Path = typer.Argument(..., help="Folder to write the student pack to."),
+    exercises: str | None = typer.Option(None, "--exercises", "-e", help="Comma-separated "
+                                         "exercise ids (default: all)."),
+    pack: Path | None = PackOption,
+) -> None:
+    """Write a student pack: statements, starters, visible tests with their answers recorded;
+    no reference code, no hidden tests."""
+    from lossdrill.classroom.outfolder import check_output_folder
+    from lossdrill.classroom.release import release as release_pack
+
+    check_output_folder(out, "OUT", beside=True)
+    catalog = _catalog(pack)
+    wanted = _exercises(catalog, _names(exercises))
+    released = release_pack(catalog, out, [e.id for e in wanted] if wanted else None)
+    for item in released:
+        typer.echo(_("{id} {slug}: {visible} visible tests (answers recorded), {hidden} hidden "
+                     "tests left out", id=item.exercise.id, slug=item.exercise.slug,
+                     visible=item.visible, hidden=item.hidden))
+    typer.echo(_("wrote {out}: students run `lossdrill check FILE --pack {out}` offline",
+                 out=out))
+
+
+@export_app.command("gradescope")
+def export_gradescope(
+    out: Path = typer.Argument(..., help="Folder for the autograder bundle (and its zip)."),
+    exercises: str | None = ExercisesOption,
+    secret: str | None = SecretOption,
+    hidden: str = typer.Option("after_published", "--hidden-visibility", help="Gradescope "
+                               "visibility of hidden tests: after_published, after_due_date or "
+                               "hidden."),
+    timeout: float | None = TimeoutOption,
+    pack: Path | None = PackOption,
+) -> None:
+    """Write a Gradescope autograder (setup.sh, run_autograder) grading with lossdrill."""
+    from lossdrill.classroom.lms.gradescope import HIDDEN_CHOICES, write_bundle
+    from lossdrill.classroom.outfolder import check_output_folder
+    from lossdrill.classroom.seeds import check_secret
+
+    if hidden not in HIDDEN_CHOICES:
+        raise UsageError(_("--hidden-visibility {value}: expected one of {choices}",
+                           value=repr(hidden), choices=", ".join(HIDDEN_CHOICES)))
+    if secret is not None:
+        check_secret(secret, "--secret")
+    check_output_folder(out, "OUT", beside=True)
+    catalog = _catalog(pack)
+    wanted = _exercises(catalog, _names(exercises)) or catalog.all()
+    archive = write_bundle(catalog, wanted, out, secret=secret, hidden=hidden, timeout=timeout)
+    typer.echo(_("wrote {out} and {archive}: upload {name} as the assignment's autograder on "
+                 "Gradescope", out=out, archive=archive, name=archive.name))
+
+
+@export_app.command("github-classroom")
+def export_github(
+    out: Path = typer.Argument(..., help="Folder for the template repository."),
+    exercises: str | None = ExercisesOption,
+    install: str = typer.Option("lossdrill", "--install", help="What `pip install` installs "
+                                "in CI (a version, a wheel URL, git+https://…)."),
+    pack: Path | None = PackOption,
+) -> None:
+    """Write a GitHub Classroom template repository: student pack, starters, workflow and
+    autograding configuration (one graded step per exercise)."""
+    from lossdrill.classroom.lms.github import write_template
+    from lossdrill.classroom.outfolder import check_output_folder
+
+    check_output_folder(out, "OUT", beside=False)
+    catalog = _catalog(pack)
+    wanted = _exercises(catalog, _names(exercises)) or catalog.all()
+    write_template(catalog, wanted, out, install)
+    typer.echo(_("wrote {out}: push it as the assignment's template repository", out=out))

@@ -1,0 +1,178 @@
+"""Loss curves in the terminal: drawn with plotext where the console is a terminal wide
+enough for one, a small table of sampled points anywhere else (a pipe, a log, a narrow pane).
+
+Two kinds of picture: a sweep (the loss against one variable, the learner's curve over the
+reference's when a check fails) and a training curve (the loss by epoch of a task test).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from lossdrill.grading.results import CheckResult, TestResult
+from lossdrill.i18n import _
+
+if TYPE_CHECKING:
+    from lossdrill.grading.curves import Sweep
+
+# Narrower than this, axes and ticks leave too little room for a curve: use the table.
+MIN_WIDTH = 50
+MAX_WIDTH = 100
+HEIGHT = 14
+TABLE_ROWS = 11
+# 256-colour codes: references in cool colours, the learner's curves in warm ones, so the
+# pair reads the same in any theme; markers differ too, for consoles without colour.
+_COLOURS = {"reference": (10, 14), "learner": (9, 11)}
+_RICH = {10: "green", 14: "cyan", 9: "red", 11: "yellow"}
+_MARKERS = {"reference": ("braille", "·"), "learner": ("•", "x")}
+_LEGEND = {"braille": "⠒⠒", "·": "··", "•": "••", "x": "xx"}
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    role: str  # reference or learner
+    x: Sequence[float]
+    y: Sequence[float]
+    colour: int
+    marker: str
+
+
+def can_draw(console: Console) -> bool:
+    return console.is_terminal and console.width >= MIN_WIDTH
+
+
+def render_sweep(console: Console, sweep: Sweep, title: str) -> None:
+    lines = []
+    index = {"reference": 0, "learner": 0}
+    for curve in sweep.curves:
+        nth = min(index[curve.role], 1)  # a second series gets the second colour and mark
+        index[curve.role] += 1
+        lines.append(Line(curve.label, curve.role, sweep.x, curve.y,
+                          _COLOURS[curve.role][nth], _MARKERS[curve.role][nth]))
+    console.print(Text(title, style="bold"))
+    _draw(console, lines, sweep.xlabel)
+    for curve in sweep.curves:
+        if curve.problem and curve.role == "learner":
+            console.print(Text(_("  {label}: no value {problem}", label=curve.label,
+                                 problem=curve.problem), style="red"))
+
+
+def render_training(console: Console, test: TestResult) -> None:
+    lines = []
+    for label, curve in test.curves.items():
+        role = "reference" if label == "reference" else "learner"
+        shown = _("yours") if label == "learner" else _(label)
+        lines.append(Line(shown, role, list(range(len(curve))), curve, _COLOURS[role][0],
+                          _MARKERS[role][0]))
+    console.print(Text(_("Training loss by epoch — {name}", name=test.label or test.name),
+                       style="bold"))
+    _draw(console, lines, _("epoch"))
+
+
+def render_plots(console: Console, result: CheckResult, sweep: Sweep | None) -> None:
+    """What a check report draws: the training curves of failing tasks, and the learner's
+    loss curve over the reference's when a failing check has one."""
+    for test in result.tests:
+        if test.curves and test.status != "passed" and len(test.curves) > 1:
+            render_training(console, test)
+    if sweep is not None and not result.passed:
+        render_sweep(console, sweep, _("Your {function} against the reference's",
+                                       function=sweep.function))
+
+
+def _draw(console: Console, lines: list[Line], xlabel: str) -> None:
+    if can_draw(console):
+        width = min(console.width, MAX_WIDTH) - 1
+        colour = not console.no_color and console.color_system is not None
+        console.print(Text.from_ansi(plot_text(lines, xlabel, width, HEIGHT, colour)))
+        console.print(_legend(lines, colour))
+    else:
+        console.print(sample_table(lines, xlabel))
+
+
+def plot_text(lines: list[Line], xlabel: str, width: int, height: int, colour: bool) -> str:
+    """The plot as text (with ANSI colours when ``colour``). Every plotext call is here."""
+    import plotext as plt
+
+    fig = plt.figure
+    fig.clear()
+    plt.terminal.limit(False, False)  # size by our console, not the process's terminal
+    fig.plot_size(width, height)
+    fig.theme("simple")
+    fig.legend(False)  # drawn inside the canvas it hides the curve: ours goes below
+    for line in lines:
+        for xs, ys in _finite_runs(line.x, line.y):
+            marker = plt.marker(line.marker).fill(plt.pixel(foreground=line.colour))
+            fig.draw(fig.signal(xs, ys, marker=marker).lines())
+    fig.label(xlabel)
+    return str(fig.build().string(colorless=not colour))
+
+
+def _finite_runs(x: Sequence[float], y: Sequence[float]
+                 ) -> list[tuple[list[float], list[float]]]:
+    """Consecutive finite points, one run per stretch: a failure leaves a gap, not a line
+    drawn across it."""
+    runs: list[tuple[list[float], list[float]]] = []
+    current: tuple[list[float], list[float]] = ([], [])
+    for xi, yi in zip(x, y, strict=True):
+        if math.isfinite(yi):
+            current[0].append(float(xi))
+            current[1].append(float(yi))
+        elif current[0]:
+            runs.append(current)
+            current = ([], [])
+    if current[0]:
+        runs.append(current)
+    return runs
+
+
+def _legend(lines: list[Line], colour: bool) -> Text:
+    legend = Text("  ")
+    for line in lines:
+        legend.append(_LEGEND[line.marker], style=_RICH[line.colour] if colour else "")
+        legend.append(f" {line.label}   ")
+    return legend
+
+
+def sample_table(lines: list[Line], xlabel: str, rows: int = TABLE_ROWS) -> Table:
+    """The curves at a few evenly spaced points; ✗ marks where the learner's value leaves the
+    reference's."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(xlabel, justify="right")
+    for line in lines:
+        table.add_column(line.label, justify="right")
+    has_learner = any(line.role == "learner" for line in lines)
+    if has_learner:
+        table.add_column("")
+    n = len(lines[0].x) if lines else 0
+    picks = sorted({round(i * (n - 1) / (rows - 1)) for i in range(rows)}) if n > 1 else [0]
+    for i in picks if n else []:
+        values = [line.y[i] for line in lines]
+        cells = [_number(lines[0].x[i])] + [_number(v) for v in values]
+        if has_learner:
+            # Curves come references first, then the learner's, series in the same order.
+            refs = [line.y[i] for line in lines if line.role == "reference"]
+            mine = [line.y[i] for line in lines if line.role == "learner"]
+            off = any(not _close(a, b) for a, b in zip(mine, refs, strict=False))
+            cells.append("✗" if off else "")
+        table.add_row(*cells, style="red" if has_learner and cells[-1] else "")
+    return table
+
+
+def _close(a: float, b: float) -> bool:
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _number(value: float) -> str:
+    return "—" if math.isnan(value) else f"{value:.4g}"

@@ -1,0 +1,6 @@
+"""The service floor: grade one source (a Python file or a notebook's cells) for one exercise,
+owning the learner process's life. Every front end comes through here: check, watch, the
+Python API, grade workers and the Gradescope autograder.
+
+May import: render, grading, spec, sandbox, the bottom modules.
+"""
