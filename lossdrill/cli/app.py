@@ -96,7 +96,7 @@ def dashboard(
     if ctx.invoked_subcommand is not None:
         return
     from lossdrill.learner.progress import Progress, summarise
-    from lossdrill.render.compact import render_dashboard
+    from lossdrill.learner.screens import render_dashboard
     from lossdrill.render.terminal import make_console
 
     progress = Progress()
@@ -182,7 +182,7 @@ def hint(
 ) -> None:
     """Show the next hint of the exercise's ladder (the hints used are recorded)."""
     from lossdrill.learner.progress import Progress
-    from lossdrill.render.compact import hint_lines
+    from lossdrill.learner.screens import hint_lines
 
     ex = _catalog(pack).get(exercise)
     progress = Progress()
@@ -207,7 +207,7 @@ def progress_summary(
         typer.echo(json.dumps({"lossdrill": __version__, **summary.to_dict()}, indent=2,
                               ensure_ascii=False))
         return
-    from lossdrill.render.compact import render_progress
+    from lossdrill.learner.screens import render_progress
     from lossdrill.render.terminal import make_console
 
     warn(progress.warning)

@@ -304,7 +304,7 @@ class Session:
             return ""
         self.console.print()
         if action == "hint":
-            from lossdrill.render.compact import hint_lines
+            from lossdrill.learner.screens import hint_lines
 
             progress = Progress()
             lines, shown = hint_lines(self.ex, progress.hints_used(self.ex.id))

@@ -134,7 +134,7 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
             mark, colour = MARKS.get(test.status, ("?", "yellow"))
             console.print()
             console.print(Text.assemble((f"{mark} ", colour), (_test_name(test), "bold")))
-            console.print(Padding(_test_body(test, seen), (0, 0, 0, 2)))
+            console.print(Padding(test_body(test, seen), (0, 0, 0, 2)))
     colour = "green" if result.passed else "red"
     console.print(Text.assemble((_("Score") + " ", "bold"),
                                 (f"{result.score:g}/{result.max_score:g}", f"bold {colour}"),
@@ -184,7 +184,7 @@ def _has_details(test: TestResult) -> bool:
                 or len(test.message) > SUMMARY_WIDTH or "\n" in test.message)
 
 
-def _test_body(test: TestResult, seen: set[str]) -> Text | Group:
+def test_body(test: TestResult, seen: set[str]) -> Text | Group:
     text = test.message
     if "\n" in text:  # a traceback: in full the first time, by its last line after that
         text = text if text not in seen else text.strip().splitlines()[-1] + _(" (as above)")
