@@ -19,11 +19,11 @@ from typing import Any
 
 from lossdrill import __version__, escape
 from lossdrill.classroom.cache import plain
+from lossdrill.classroom.checksummary import CheckSummary
 from lossdrill.classroom.feedback import student_feedback
 from lossdrill.classroom.files import atomic_text, write_atomic
 from lossdrill.classroom.junit import junit_head, junit_suites, junit_tail
 from lossdrill.classroom.layout import Student
-from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.plan import Check, Plan
 from lossdrill.classroom.similar import Similarity
 from lossdrill.grading.results import CheckResult
@@ -54,9 +54,9 @@ def checks_by_student(plan: Plan) -> dict[str, list[Check]]:
     return out
 
 
-def _graded(check: Check) -> Outcome:
-    assert check.outcome is not None, "every check is graded before the outputs are written"
-    return check.outcome
+def _graded(check: Check) -> CheckSummary:
+    assert check.summary is not None, "every check is graded before the outputs are written"
+    return check.summary
 
 
 def result_document(result: CheckResult) -> dict[str, Any]:
@@ -129,13 +129,13 @@ def _student_outputs(student: Student, checks: list[Check], plan: Plan,
 def write_outputs(out: Path, plan: Plan, similar: Similarity, secret_source: str,
                   load: Callable[[Check], CheckResult]) -> list[Path]:
     """Write every output; ``load`` gives a check's full result. The gradebook needs only
-    the checks' outcomes; the rest is written a student at a time, so one student's full
+    the checks' summaries; the rest is written a student at a time, so one student's full
     results at most are in memory, whatever the size of the class."""
     per_student = checks_by_student(plan)
     rows = [{"student": _gradebook_cell(s.id), "name": _gradebook_cell(s.name),
              "scores": {c.exercise.id: _graded(c).score for c in per_student[s.id]}}
             for s in plan.students]
-    outcomes = [_graded(c) for c in plan.checks]
+    summaries = [_graded(c) for c in plan.checks]
     written = [out / "grades.csv", out / "results.json", out / "junit.xml"]
     write_atomic(written[0], export.gradebook_csv([e.id for e in plan.exercises], rows))
     feedback = out / "feedback"
@@ -143,7 +143,7 @@ def write_outputs(out: Path, plan: Plan, similar: Similarity, secret_source: str
     kept = set()
     with atomic_text(written[1]) as results_json, atomic_text(written[2]) as junit:
         results_json.write(results_json_head(plan, secret_source))
-        junit.write(junit_head(outcomes))
+        junit.write(junit_head(summaries))
         for i, student in enumerate(plan.students):
             entry, suites, text = _student_outputs(student, per_student[student.id], plan,
                                                    load)
@@ -153,7 +153,7 @@ def write_outputs(out: Path, plan: Plan, similar: Similarity, secret_source: str
             write_atomic(path, text, durable=False)
             kept.add(path.name)
         results_json.write(results_json_tail(plan, similar))
-        junit.write(junit_tail(outcomes))
+        junit.write(junit_tail(summaries))
     os.sync()  # one flush for the whole folder instead of one per student
     for stale in feedback.glob("*.md"):
         if stale.name not in kept:
