@@ -10,9 +10,8 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lossdrill.errors import UsageError
 from lossdrill.grading.engine import check_learner
@@ -29,8 +28,7 @@ if TYPE_CHECKING:  # a notebook and a loss curve are the rarer cases: imported w
     from lossdrill.service.notebook import Gathered
 
 
-@dataclass
-class Graded:
+class Graded(NamedTuple):
     exercise: Exercise
     result: CheckResult
     sweep: Sweep | None = None

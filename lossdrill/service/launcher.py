@@ -12,9 +12,8 @@ answer travelling.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lossdrill.sandbox.process import DEFAULT_MEMORY, DEFAULT_TIMEOUT, LearnerProcess
 
@@ -22,8 +21,7 @@ if TYPE_CHECKING:  # `check` never forks: it does not import the fork server
     from lossdrill.sandbox.forkserver import ForkServer
 
 
-@dataclass(frozen=True)
-class Terms:
+class Terms(NamedTuple):
     """What a learner process is started and loaded on."""
 
     timeout: float = DEFAULT_TIMEOUT  # seconds per call and for the import
