@@ -68,8 +68,9 @@ def main(argv: list[str]) -> None:
     os.dup2(2, 1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop)
-    grader = Grader(fork=mode == "grade")
+    grader: Grader | None = None
     try:
+        grader = Grader(fork=mode == "grade")
         if mode == "check":
             grader.launcher.prepare(Terms(memory=int(rest[0])))
         import lossdrill.service.grade  # noqa: F401  (loaded while waiting for the request)
@@ -87,7 +88,8 @@ def main(argv: list[str]) -> None:
     except BrokenPipeError:
         pass
     finally:
-        grader.close()
+        if grader is not None:
+            grader.close()
 
 
 class Grader:
