@@ -221,3 +221,19 @@ def test_a_check_with_a_bad_pack_leaves_no_learner_process_behind(tmp_path: Path
                          text=True, timeout=60)
     assert run.returncode == 2 and "no such exercise folder" in run.stderr
     assert list(work.iterdir()) == []  # the learner process's folder is gone with it
+
+
+def test_check_verbose_says_the_limits_the_grader_enforced(tmp_path: Path) -> None:
+    example = REPO / "examples" / "ex1_mse.py"
+    for lang, expected in (("en", ("own process and session; 10 s per call and for the import",
+                                   "memory cap 256 MiB (RLIMIT_AS)",
+                                   "files written up to 64 MiB each (RLIMIT_FSIZE)")),
+                           ("zh", ("内存上限 256 MiB（RLIMIT_AS）",))):
+        run = subprocess.run([sys.executable, "-m", "lossdrill", "--lang", lang, "check",
+                              str(example), "--verbose", "--seed", "1", "--memory", "256M",
+                              "--timeout", "10"], capture_output=True, text=True, timeout=60,
+                             cwd=tmp_path, env={**os.environ, "COLUMNS": "200"})
+        assert run.returncode == 0, run.stderr
+        said = "".join(run.stdout.split())  # wrapped to the terminal's width
+        for line in expected:
+            assert "".join(line.split()) in said, (line, run.stdout)

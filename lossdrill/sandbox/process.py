@@ -21,7 +21,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from lossdrill.sandbox.child import Child
 from lossdrill.sandbox.protocol import (
@@ -60,18 +60,6 @@ FILE_SIZE_CAP = 64 << 20
 EVENTS = frozenset({"not-running", "timeout", "invalid", "killed", "closed", "exited"})
 
 
-# A named tuple, not a dataclass: `check` imports this first thing, and a frozen dataclass's
-# class takes ten times as long to build.
-class Limits(NamedTuple):
-    """What the grader enforces on a learner process, whatever the kernel offers besides:
-    its own process group and session, killed whole at the end, and these caps."""
-
-    timeout: float  # seconds, per call and for the import
-    memory: int  # bytes of address space (RLIMIT_AS)
-    output: int  # bytes of printed output kept
-    file_size: int  # bytes per file written (RLIMIT_FSIZE)
-
-
 @dataclass
 class Outcome:
     """What one load or call came to. ``kind`` is empty on success."""
@@ -91,7 +79,7 @@ class Outcome:
     # exit): one of EVENTS, its facts, and no message until the grading floor words them.
     event: str = ""
     facts: dict[str, Any] = field(default_factory=dict)
-    limits: Limits | None = None  # a load's: what the grader enforced on the process
+    limits: dict[str, float] | None = None  # a load's: what LearnerProcess.limits says
 
 
 class LearnerProcess:
@@ -254,9 +242,13 @@ class LearnerProcess:
         except OSError:
             return False
 
-    def limits(self) -> Limits:
-        """The protections the grader itself enforces, whatever the kernel offers."""
-        return Limits(self.timeout, self.memory, self.output_cap, FILE_SIZE_CAP)
+    def limits(self) -> dict[str, float]:
+        """What the grader itself enforces, whatever the kernel offers besides: its own
+        process group and session, killed whole at the end, and these caps — seconds per call
+        and for the import, bytes of address space (RLIMIT_AS), of printed output kept, and
+        per file written (RLIMIT_FSIZE)."""
+        return {"timeout": self.timeout, "memory": self.memory, "output": self.output_cap,
+                "file_size": FILE_SIZE_CAP}
 
     def call(self, function: str, args: dict[str, Any], timeout: float | None = None) -> Outcome:
         encoded = {name: encode(value) for name, value in args.items()}

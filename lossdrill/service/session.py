@@ -11,7 +11,7 @@ from typing import Any
 
 from lossdrill.grading.diagnosis.failures import worded
 from lossdrill.i18n import _
-from lossdrill.sandbox.process import LearnerProcess, Limits, Outcome
+from lossdrill.sandbox.process import LearnerProcess, Outcome
 from lossdrill.service.launcher import Launcher, Terms
 
 MAX_RESTARTS = 3
@@ -71,14 +71,15 @@ class LearnerSession:
             self.process = None
 
 
-def enforced(limits: Limits | None) -> list[str]:
-    """The protections the grader itself enforced, in the learner's language."""
+def enforced(limits: dict[str, float] | None) -> list[str]:
+    """The protections the grader itself enforced (LearnerProcess.limits), in the learner's
+    language."""
     if limits is None:  # the process ended before it could be loaded
         return []
     return [_("own process and session; {seconds} s per call and for the import",
-              seconds=f"{limits.timeout:g}"),
-            _("memory cap {mib} MiB (RLIMIT_AS)", mib=f"{limits.memory / (1 << 20):.0f}"),
-            _("output captured and capped at {kib} KiB", kib=limits.output >> 10),
+              seconds=f"{limits['timeout']:g}"),
+            _("memory cap {mib} MiB (RLIMIT_AS)", mib=f"{limits['memory'] / (1 << 20):.0f}"),
+            _("output captured and capped at {kib} KiB", kib=int(limits["output"]) >> 10),
             _("files written up to {mib} MiB each (RLIMIT_FSIZE)",
-              mib=limits.file_size >> 20),
+              mib=int(limits["file_size"]) >> 20),
             _("the whole process group killed at the end")]
