@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # a notebook and a loss curve are the rarer cases: imported w
     from lossdrill.grading.curves import Sweep
     from lossdrill.service.notebook import Gathered
 
+__all__ = ["Graded", "Options", "grade", "infer", "learner_sweep"]  # Options: the callers'
+
 
 class Graded(NamedTuple):
     exercise: Exercise
