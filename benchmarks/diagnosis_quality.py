@@ -228,7 +228,7 @@ def _set_cells(t: dict[str, Any]) -> list[str]:
 def print_table(figures: dict[str, Any], seed: int) -> None:
     print(f"Diagnosis quality on the held-out learners (lossdrill check --seed {seed})\n")
     head = ["files", "fail", "named", "wrong-value only", "false"]
-    widths = [9, 6, 5, 11, 17, 6]
+    widths = [9, 6, 5, 13, 18, 6]
     print("".ljust(widths[0]) + "single-mistake files".ljust(sum(widths[1:])) + "  "
           + "real-world files".ljust(sum(widths[1:])) + "  correct")
     print("exercise".ljust(widths[0])
