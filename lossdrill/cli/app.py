@@ -245,6 +245,33 @@ def validate(
     raise typer.Exit(0 if all(f.ok for f in findings) else 1)
 
 
+@app.command()
+def new(
+    exercise: str = typer.Argument(..., metavar="ID", help="The new exercise's id: ex and its "
+                                   "number, such as ex26."),
+    slug: str = typer.Argument(..., metavar="SLUG", help="Its short name, as learners type "
+                               "it: lowercase letters, digits and _, such as focal."),
+    mistake: str | None = typer.Option(None, "--mistake", help="Id of the first mistake it "
+                                       "diagnoses, such as sum-instead-of-mean (default: a "
+                                       "placeholder to rename).", show_default=False),
+    pack: Path | None = typer.Option(None, "--pack", help="The pack to add it to, the folder "
+                                     "holding exercises/ and solutions/ (default: "
+                                     "LOSSDRILL_EXERCISES, else the current folder).",
+                                     show_default=False),
+) -> None:
+    """Write the skeleton of a new exercise: spec, reference with its mistakes, learner
+    fixtures and a cross-check test, with TODOs to replace (never overwrites)."""
+    from lossdrill.spec.skeleton import DEFAULT_MISTAKE, write_skeleton
+
+    root = pack or Path(os.environ.get("LOSSDRILL_EXERCISES") or ".")
+    written = write_skeleton(root, exercise, slug, mistake or DEFAULT_MISTAKE)
+    for path in written:
+        typer.echo(_("wrote {file}", file=path))
+    typer.echo(_("next: replace every TODO (docs/authoring.md says what goes where), then run "
+                 "`lossdrill validate {pack}` and `python -m pytest {test}`", pack=root,
+                 test=written[-1]))
+
+
 register_classroom(app)
 
 
