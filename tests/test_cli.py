@@ -41,7 +41,7 @@ PASSING = LEARNERS / "ex1" / "mse_vectorised.py"
 FAILING = LEARNERS / "ex1" / "mistake_sum-instead-of-mean.py"
 ERRORING = LEARNERS / "broken" / "syntax_error.py"
 HINGE = LEARNERS / "ex3" / "hinge_vectorised.py"
-COMMANDS = ("list", "show", "start", "check", "hint")
+COMMANDS = ("list", "show", "start", "check", "hint", "new")
 ANSI = re.compile(r"\x1b\[([0-9;]*)m")
 # Environment variables that would change colour, width or the pack under test.
 _SCRUBBED = ("LOSSDRILL_EXERCISES", "NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE",
