@@ -2,12 +2,12 @@
 
 Starting the framework costs about half a check again, even with no command loaded but `check`
 (as pip loads only the command it runs): importing Typer and click, and building a validator
-per option. So the console entry reads the common case itself. Anything this reader does not take exactly as the
-full CLI would — `--help`, an unknown or repeated option, a value the readers of
-lossdrill.cli.ranges refuse — returns None, and the full CLI reads the command line instead and
-says what is wrong. Numbers are read by those same readers on both paths, so the two cannot
-disagree on a value; and the options are those of the Typer command, both built from the one
-list of lossdrill.cli.options.CHECK.
+per option. So the console entry reads the common case itself. Anything this reader does not
+take exactly as the full CLI would — `--help`, an unknown or repeated option, a value the
+readers of lossdrill.cli.ranges refuse — returns None, and the full CLI reads the command line
+instead and says what is wrong. Numbers are read by those same readers on both paths, so the
+two cannot disagree on a value; and the options are those of the Typer command, both built
+from the one list of lossdrill.cli.options.CHECK.
 """
 
 from __future__ import annotations
