@@ -10,8 +10,9 @@ from that cache (a test selected alone with -k only waits for its own runs).
 
 Fixture layout (tests/learners/):
 
-- ex1/, ex2/, ex3/: correct solutions in several styles, and ``mistake_<id>.py`` files with
-  exactly one classic mistake each; the grader must name ``<id>`` among its diagnoses.
+- exN/, for every exercise of the catalogue: correct solutions in several styles, and
+  ``mistake_<id>.py`` files with exactly one classic mistake each; the grader must name
+  ``<id>`` among its diagnoses (fixture_inventory.py: what each exercise must have).
 - broken/: files that cannot load or return nonsense.
 - hostile/: files that try to cheat, hang, exhaust memory, escape or attack the grader.
 """
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fixture_inventory
 import pytest
 
 from lossdrill.spec.catalog import Catalog, find_pack
@@ -48,10 +50,10 @@ HARD_LIMIT = 90.0  # a grader run still alive after this is killed and its test 
 OUTPUT_LIMIT = 100_000  # bytes of learner_output the JSON may carry
 WORKERS = max(2, min(4, os.cpu_count() or 2))
 
-# Every exercise with a fixture folder; its spec lists the mistakes that need a file each.
-EXERCISES = tuple(sorted((p.name for p in LEARNERS.glob("ex*") if re.fullmatch(r"ex\d+", p.name)),
-                         key=lambda name: int(name[2:])))
-MISTAKE_IDS = {ex.id: {m.id for m in ex.mistakes} for ex in Catalog(find_pack()).all()}
+# Every exercise of the catalogue: one without fixtures fails the inventory, never passes by
+# having no files to run (fixture_inventory.py says what each must have).
+CATALOG = Catalog(find_pack(REPO))
+EXERCISES = tuple(ex.id for ex in CATALOG.all())
 # The first exercises carry the full range of styles; later ones at least two correct files.
 FULL_STYLES = ("ex1", "ex2", "ex3")
 
@@ -133,17 +135,8 @@ HOSTILE = {
 FAKE_REPORT_MARKERS = ("✓ all tests passed", "score 10/10", '{"status": "passed"}')
 
 
-def _exercise_files(kind: str) -> list[Path]:
-    files = []
-    for ex in EXERCISES:
-        for path in sorted((LEARNERS / ex).glob("*.py")):
-            if path.name.startswith("mistake_") == (kind == "mistake"):
-                files.append(path)
-    return files
-
-
-CORRECT = _exercise_files("correct")
-MISTAKES = _exercise_files("mistake")
+CORRECT = [p for ex in EXERCISES for p in fixture_inventory.correct_files(LEARNERS / ex)]
+MISTAKES = [p for ex in EXERCISES for p in fixture_inventory.mistake_files(LEARNERS / ex).values()]
 BROKEN_FILES = [LEARNERS / "broken" / name for name in BROKEN]
 HOSTILE_FILES = [LEARNERS / "hostile" / name for name in HOSTILE]
 
@@ -628,23 +621,21 @@ def test_json_shape_matches_design(runner: Runner) -> None:
 # -- the fixtures themselves ----------------------------------------------------------------------
 
 
-def test_fixture_inventory() -> None:
-    """Every fixture is in a table above, carries its header, and each mistake has a file."""
-    for ex in EXERCISES:
-        files = {_mistake_id(p) for p in (LEARNERS / ex).glob("mistake_*.py")}
-        assert files == MISTAKE_IDS[ex], f"{ex}: files {sorted(files)} vs table"
-        styles = {p.stem.rsplit("_", 1)[-1] for p in (LEARNERS / ex).glob("*.py")
-                  if not p.name.startswith("mistake_")}
-        if ex in FULL_STYLES:
-            assert {"vectorised", "loops", "pure"} <= styles, (ex, styles)
-            assert len(styles) >= 4, (ex, styles)
-        else:
-            assert len(styles) >= 2, (ex, styles)
+def test_every_exercise_of_the_catalogue_has_its_fixtures_and_cross_check() -> None:
+    """Correct solutions in several styles, a file per listed mistake, the header, and a
+    cross-check of the reference: for every exercise the catalogue holds."""
+    missing = fixture_inventory.problems(CATALOG.all(), REPO / "tests")
+    assert not missing, "\n".join(missing)
+    for ex in FULL_STYLES:  # the first exercises carry the full range of styles
+        styles = fixture_inventory.styles(LEARNERS / ex)
+        assert {"vectorised", "loops", "pure"} <= styles and len(styles) >= 4, (ex, styles)
+
+
+def test_broken_and_hostile_fixtures_are_in_the_tables() -> None:
     assert {p.name for p in (LEARNERS / "broken").glob("*.py")} == set(BROKEN)
     assert {p.name for p in (LEARNERS / "hostile").glob("*.py")} == set(HOSTILE)
-    for path in LEARNERS.rglob("*.py"):
-        want = path.parent.name if path.parent.name in EXERCISES else "ex1"
-        assert _exercise_of(path) == want, path
+    for path in [*(LEARNERS / "broken").glob("*.py"), *(LEARNERS / "hostile").glob("*.py")]:
+        assert _exercise_of(path) == "ex1", path
 
 
 # -- confinement --------------------------------------------------------------------------------

@@ -609,4 +609,34 @@ CATALOG: dict[str, str] = {
     # grade --similar: submissions that match the pack's reference solution
     "matches the pack's reference solution (names and comments aside)":
         "与题包的参考答案一致（不计名称和注释）",
+    # lossdrill new: the skeleton of a new exercise
+    "{file}: already exists; `lossdrill new` never overwrites: move it away, or choose another "
+    "id or slug":
+        "{file}：已存在；`lossdrill new` 从不覆盖文件：请把它移走，或换一个编号或短名",
+    "{folder}: no such folder; create it, or pass --pack with the folder of the pack":
+        "{folder}：没有这个文件夹；请先创建它，或用 --pack 指定题包所在的文件夹",
+    "{folder}: holds specs itself; pass the folder above it (a pack holds exercises/ and "
+    "solutions/)":
+        "{folder}：它本身就存放题目描述；请指定它的上一级文件夹"
+        "（题包包含 exercises/ 和 solutions/）",
+    "{id}: not an exercise id; write ex and its number, such as {next}":
+        "{id}：不是题目编号；请写 ex 加编号，例如 {next}",
+    "{slug}: not a slug; write a lowercase letter, then up to 29 lowercase letters, digits or "
+    "_, such as hinge_sq":
+        "{slug}：不是合法的短名；请以小写字母开头，后接至多 29 个小写字母、数字或 _，例如 hinge_sq",
+    "{slug}: a slug that reads as an exercise id would be taken for one; name the loss "
+    "instead, such as hinge_sq":
+        "{slug}：看起来像题目编号的短名会被当成编号；请改用损失的名字，例如 hinge_sq",
+    "--mistake {mistake}: write up to 40 lowercase letters, digits or -, such as "
+    "sum-instead-of-mean":
+        "--mistake {mistake}：请写至多 40 个小写字母、数字或 -，例如 sum-instead-of-mean",
+    "{file}: is {id} already; choose another id (the next free one is {next})":
+        "{file}：已经是 {id}；请换一个编号（下一个可用的是 {next}）",
+    "{file}: is {slug} already; choose another slug":
+        "{file}：已经是 {slug}；请换一个短名",
+    "wrote {file}": "已写入 {file}",
+    "next: replace every TODO (docs/authoring.md says what goes where), then run `lossdrill "
+    "validate {pack}` and `python -m pytest {test}`":
+        "下一步：替换每一处 TODO（docs/authoring.md 说明了各处该写什么），然后运行 "
+        "`lossdrill validate {pack}` 和 `python -m pytest {test}`",
 }
