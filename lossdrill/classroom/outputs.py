@@ -24,7 +24,7 @@ from lossdrill.classroom.files import atomic_text, write_atomic
 from lossdrill.classroom.junit import junit_head, junit_suites, junit_tail
 from lossdrill.classroom.layout import Student
 from lossdrill.classroom.outcome import Outcome
-from lossdrill.classroom.plan import Check, Plan
+from lossdrill.classroom.plan import Check, Plan, merged_folders
 from lossdrill.classroom.similar import Similarity
 from lossdrill.grading.results import CheckResult
 from lossdrill.render import formats as export
@@ -107,6 +107,9 @@ def results_json_tail(plan: Plan, similar: Similarity) -> str:
         "not_on_roster": plan.not_on_roster,
         "unmatched_files": [str(p) for p in plan.discovery.unmatched],
         "skipped": [str(p) for p in plan.discovery.skipped],
+        "merged_folders": merged_folders(plan.students),
+        "kept_from_earlier": plan.kept,
+        "left_out_of_earlier": plan.dropped,
         "similar": [asdict(p) for p in similar.pairs],
         "matches_reference": [asdict(m) for m in similar.references],
     }

@@ -609,4 +609,16 @@ CATALOG: dict[str, str] = {
     # grade --similar: submissions that match the pack's reference solution
     "matches the pack's reference solution (names and comments aside)":
         "与题包的参考答案一致（不计名称和注释）",
+    # grade: which file is graded, one id from several folders, regrading with fewer exercises
+    "duplicates set aside (the file graded: its first line names the exercise, then its "
+    "name is exactly the exercise's, then the latest resubmission)":
+        "搁置的重复文件（评分所用文件的顺序：首行注明该练习的文件，其次是文件名与练习名完全一致的文件，"
+        "再次是最新一次重新提交的文件）",
+    "one student id from several folders (merged: check that they are one person)":
+        "多个文件夹对应同一个学生编号（已合并：请确认是同一个人）",
+    "kept from the earlier grading in this folder (from the cache)":
+        "沿用此文件夹中上次评分的结果（来自缓存）",
+    "left out of the earlier grading in this folder (pass them to --exercises to grade them "
+    "again)":
+        "未沿用此文件夹中上次评分的练习（将它们加入 --exercises 即可重新评分）",
 }
