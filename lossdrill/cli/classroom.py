@@ -35,6 +35,10 @@ PackOption = typer.Option(None, "--pack", help="Exercise pack (default: the buil
                           "LOSSDRILL_EXERCISES).", show_default=False)
 ExercisesOption = typer.Option(None, "--exercises", "-e", help="Comma-separated exercise ids "
                                "or slugs (default: every exercise the submissions name).")
+# An export holds no submissions: by default it carries the whole pack.
+ExportExercisesOption = typer.Option(None, "--exercises", "-e", help="Comma-separated exercise "
+                                     "ids or slugs to include (default: every exercise of the "
+                                     "pack).")
 SecretOption = typer.Option(None, "--secret", help="Course secret the hidden tests' seeds derive "
                             "from (also LOSSDRILL_SECRET; default: kept in OUT/.lossdrill).",
                             show_default=False)
@@ -168,7 +172,7 @@ def release(
 @export_app.command("gradescope")
 def export_gradescope(
     out: Path = typer.Argument(..., help="Folder for the autograder bundle (and its zip)."),
-    exercises: str | None = ExercisesOption,
+    exercises: str | None = ExportExercisesOption,
     secret: str | None = SecretOption,
     hidden: str = typer.Option("after_published", "--hidden-visibility", help="Gradescope "
                                "visibility of hidden tests: after_published, after_due_date or "
@@ -197,18 +201,27 @@ def export_gradescope(
 @export_app.command("github-classroom")
 def export_github(
     out: Path = typer.Argument(..., help="Folder for the template repository."),
-    exercises: str | None = ExercisesOption,
-    install: str = typer.Option("lossdrill", "--install", help="What `pip install` installs "
-                                "in CI (a version, a wheel URL, git+https://…)."),
+    exercises: str | None = ExportExercisesOption,
+    wheel: Path | None = typer.Option(None, "--wheel", metavar="PATH", help="The lossdrill "
+                                      "wheel the template carries and CI installs (default: a "
+                                      "wheel of the running lossdrill).", show_default=False),
+    install: str | None = typer.Option(None, "--install", help="What CI installs instead of a "
+                                       "wheel in the template, as `pip install` takes it (a "
+                                       "version on your index, a wheel URL, git+https://…).",
+                                       show_default=False),
     pack: Path | None = PackOption,
 ) -> None:
     """Write a GitHub Classroom template repository: student pack, starters, workflow and
-    autograding configuration (one graded step per exercise)."""
+    autograding configuration (one graded step per exercise), and the lossdrill wheel they
+    install."""
     from lossdrill.classroom.lms.github import write_template
     from lossdrill.classroom.outfolder import check_output_folder
 
+    if wheel is not None and install is not None:
+        raise UsageError(_("--wheel and --install: give one (the wheel the template carries, "
+                           "or what CI installs instead)"))
     check_output_folder(out, "OUT", beside=False)
     catalog = _catalog(pack)
     wanted = _exercises(catalog, _names(exercises)) or catalog.all()
-    write_template(catalog, wanted, out, install)
+    write_template(catalog, wanted, out, install, wheel)
     typer.echo(_("wrote {out}: push it as the assignment's template repository", out=out))

@@ -685,4 +685,22 @@ CATALOG: dict[str, str] = {
         "没有：每个文件都已评分，每位学生都在名单上。",
     "This page is one file: it loads nothing from the network; print it or mail it as it is.":
         "本页面是单个文件，不从网络加载任何内容；可以直接打印或通过邮件发送。",
+    # export github-classroom: the wheel the template carries
+    "build one with `pip wheel --no-deps .` in a checkout of lossdrill":
+        "可在 lossdrill 的源代码目录中用 `pip wheel --no-deps .` 构建一个",
+    "--wheel {path}: not a lossdrill wheel file (lossdrill-VERSION-py3-none-any.whl); {fix}":
+        "--wheel {path}：不是 lossdrill 的 wheel 文件（lossdrill-版本-py3-none-any.whl）；{fix}",
+    "--wheel {path}: not a lossdrill wheel (no lossdrill package or .dist-info in it); {fix}":
+        "--wheel {path}：不是 lossdrill 的 wheel（其中没有 lossdrill 包或 .dist-info）；{fix}",
+    "cannot make a wheel of the lossdrill running from {package} (not installed with pip); "
+    "pass --wheel PATH, or --install with what CI should install":
+        "无法为运行于 {package} 的 lossdrill 生成 wheel（并非用 pip 安装）；"
+        "请传入 --wheel PATH，或用 --install 指定 CI 应安装的内容",
+    "cannot build a wheel of {checkout} ({why}); pass --wheel PATH, or --install with what CI "
+    "should install":
+        "无法为 {checkout} 构建 wheel（{why}）；"
+        "请传入 --wheel PATH，或用 --install 指定 CI 应安装的内容",
+    "--wheel and --install: give one (the wheel the template carries, or what CI installs "
+    "instead)":
+        "--wheel 与 --install：只能给出其一（模板携带的 wheel，或 CI 改为安装的内容）",
 }
