@@ -90,7 +90,9 @@ def grade(
     submissions: Path = typer.Argument(..., help="Folder of submissions: a folder per student, "
                                        "flat files (alice_ex3.py), or a Gradescope/LMS export."),
     out: Path = typer.Option(Path("graded"), "--out", "-o", help="Where grades.csv, "
-                             "results.json, feedback/ and junit.xml go."),
+                             "results.json, feedback/, junit.xml and report.html (the class "
+                             "as a page) go; an earlier output there keeps its other "
+                             "exercises."),
     exercises: str | None = ExercisesOption,
     roster: Path | None = typer.Option(None, "--roster", help="CSV (comma, semicolon or tab) "
                                        "with an id column (and names): missing work scores 0, "
