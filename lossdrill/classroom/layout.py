@@ -34,15 +34,8 @@ from pathlib import Path
 
 import yaml
 
-from lossdrill.classroom.choice import (
-    ANY_CASE,
-    EXACT,
-    HEADER,
-    RESUBMISSION,
-    Candidate,
-    choose,
-    set_aside,
-)
+from lossdrill.classroom import choice
+from lossdrill.classroom.choice import Candidate
 from lossdrill.errors import UsageError
 from lossdrill.safefile import NotAFile, read_head
 from lossdrill.spec.catalog import HEADER as HEADER_LINE
@@ -164,13 +157,13 @@ def identify(path: Path, stem: str, resolve: Resolver) -> tuple[str, str] | None
         head = ""
     match = (_NOTEBOOK_HEADER if path.suffix == ".ipynb" else HEADER_LINE).search(head)
     if match and resolve(match.group(1)):
-        return resolve(match.group(1)) or "", HEADER
+        return resolve(match.group(1)) or "", choice.HEADER
     base = _base_stem(stem)
     exact = resolve(base)
     if exact:
-        return exact, EXACT
+        return exact, choice.EXACT
     folded = resolve(base.lower())
-    return (folded, ANY_CASE) if folded else None
+    return (folded, choice.ANY_CASE) if folded else None
 
 
 def exercise_of(path: Path, stem: str, resolve: Resolver) -> str | None:
@@ -180,7 +173,7 @@ def exercise_of(path: Path, stem: str, resolve: Resolver) -> str | None:
 
 
 def _base_stem(stem: str) -> str:
-    resubmitted = RESUBMISSION.match(stem)
+    resubmitted = choice.RESUBMISSION.match(stem)
     return resubmitted["stem"] if resubmitted else stem
 
 
@@ -188,13 +181,11 @@ def keep(student: Student, exercise: str, candidate: Candidate) -> None:
     """Give ``student`` this file for ``exercise``, or, if they have one already, the one
     choice.py's rule prefers; the other is listed with the reason."""
     current = student.chosen.get(exercise)
-    if current is None and exercise in student.files:  # a file given without how it was found
-        current = Candidate(student.files[exercise])
     if current is None:
         winner = candidate
     else:
-        winner, loser, reason = choose(current, candidate, exercise)
-        student.ignored.append(set_aside(loser, winner, exercise, reason))
+        winner, loser, reason = choice.choose(current, candidate, exercise)
+        student.ignored.append(choice.set_aside(loser, winner, exercise, reason))
     student.files[exercise] = winner.path
     student.chosen[exercise] = winner
 

@@ -642,9 +642,9 @@ CATALOG: dict[str, str] = {
     "mean": "平均",
     "full marks": "满分",
     "Scores of {count} students, from 0 to {most}": "{count} 名学生的得分，从 0 到 {most}",
-    "{count} students scored from {low} to {high}": "{count} 名学生得分在 {low} 到 {high} 之间",
-    "{count} students scored from {low} to {high} (full marks included)":
-        "{count} 名学生得分在 {low} 到 {high} 之间（含满分）",
+    "scores from {low} to {high}: {count}": "得分在 {low} 到 {high} 之间：{count}",
+    "scores from {low} to {high}, full marks included: {count}":
+        "得分在 {low} 到 {high} 之间（含满分）：{count}",
     "The share of the submissions of each exercise that pass each test; hover over a cell "
     "(or read the table) for the test's name.":
         "每个练习的提交中通过各项测试的比例；将鼠标悬停在格子上（或查看下表）可看到测试名称。",
@@ -653,6 +653,7 @@ CATALOG: dict[str, str] = {
     "no submissions": "没有提交",
     "{name}: {passed} of {ran} submissions pass": "{name}：{ran} 份提交中有 {passed} 份通过",
     "{count} students": "{count} 名学生",
+    "1 student": "1 名学生",
     "the message differs between students; each student's feedback has theirs":
         "各学生得到的说明不同；每位学生的反馈中有各自的说明",
     "no diagnosis": "没有诊断",
@@ -669,15 +670,15 @@ CATALOG: dict[str, str] = {
         "不计名称、注释和字面量后相似的提交对，共享代码越罕见越靠前。标出的行是两个文件在初始代码之外"
         "共有的代码。这是供人查看的证据，不是结论。",
     "{exercise}: {ratio} alike, weight {weight}": "{exercise}：相似度 {ratio}，权重 {weight}",
-    "{count} more in results.json": "另有 {count} 项，见 results.json",
+    "more in results.json: {count}": "results.json 中还有：{count}",
     "Submissions that match the reference solution": "与参考答案一致的提交",
     "Marked lines hold code the pack's reference solution holds too (the reference is not "
     "shown).": "标出的行是题包参考答案中也有的代码（不显示参考答案本身）。",
     "{exercise}: {ratio} of its code is the reference's":
         "{exercise}：其代码的 {ratio} 与参考答案相同",
-    "{count} more lines not shown": "另有 {count} 行未显示",
+    "lines not shown: {count}": "未显示的行：{count}",
     "could not be read again: {why}": "无法再次读取：{why}",
-    "{count} lines marked": "标出 {count} 行",
+    "lines marked: {count}": "标出的行：{count}",
     "Not compared: grade with --similar to compare submissions.":
         "未比较：使用 --similar 评分即可比较各提交。",
     "No pair of submissions reached the threshold.": "没有哪一对提交达到阈值。",
