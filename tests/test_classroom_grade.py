@@ -267,19 +267,25 @@ def test_interrupted_run_finishes_from_the_cache(tmp_path: Path) -> None:
     assert len((out / "grades.csv").read_text().splitlines()) == 25
 
 
-def test_changing_one_spec_regrades_only_that_exercise(tmp_path: Path) -> None:
-    pack = tmp_path / "pack"
-    shutil.copytree(REPO / "exercises", pack / "exercises",
-                    ignore=lambda d, names: [n for n in names if not n.startswith(("ex1_",
-                                                                                   "ex2_"))])
-    shutil.copytree(REPO / "solutions", pack / "solutions")
-    subs = tmp_path / "subs"
+def _two_students(root: Path) -> Path:
+    """ann and ben, an ex1 and an ex2 each."""
+    subs = root / "subs"
     for student, files in {"ann": ("ex1/mse_pure.py", "ex2/bce_dot.py"),
                            "ben": ("ex1/mistake_extra-half.py", "ex2/bce_loops.py")}.items():
         (subs / student).mkdir(parents=True)
         for name in files:
             shutil.copy(REPO / "tests/learners" / name,
                         subs / student / f"{Path(name).parent.name}.py")
+    return subs
+
+
+def test_changing_one_spec_regrades_only_that_exercise(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(REPO / "exercises", pack / "exercises",
+                    ignore=lambda d, names: [n for n in names if not n.startswith(("ex1_",
+                                                                                   "ex2_"))])
+    shutil.copytree(REPO / "solutions", pack / "solutions")
+    subs = _two_students(tmp_path)
     args = ("grade", str(subs), "--out", str(tmp_path / "out"), "--secret", SECRET,
             "--pack", str(pack))
     first = lossdrill(*args)
@@ -294,13 +300,7 @@ def test_changing_one_spec_regrades_only_that_exercise(tmp_path: Path) -> None:
 
 def test_regrading_fewer_exercises_keeps_the_others_or_says_what_it_left_out(tmp_path: Path
                                                                              ) -> None:
-    subs = tmp_path / "subs"
-    for student, files in {"ann": ("ex1/mse_pure.py", "ex2/bce_dot.py"),
-                           "ben": ("ex1/mistake_extra-half.py", "ex2/bce_loops.py")}.items():
-        (subs / student).mkdir(parents=True)
-        for name in files:
-            shutil.copy(REPO / "tests/learners" / name,
-                        subs / student / f"{Path(name).parent.name}.py")
+    subs = _two_students(tmp_path)
     out = tmp_path / "out"
     args = ("grade", str(subs), "--out", str(out), "--secret", SECRET)
     first = lossdrill(*args, "--exercises", "ex1,ex2")
