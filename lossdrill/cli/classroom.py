@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from lossdrill.spec.catalog import Catalog
     from lossdrill.spec.model import Exercise
 
+# An export holds no submissions: by default it carries the whole pack.
+EXPORT_EXERCISES = EXERCISES.but(help="Comma-separated exercise ids or slugs to include "
+                                 "(default: every exercise of the pack).")
+
 export_app = typer.Typer(help="Write what an LMS or CI needs to grade with lossdrill.",
                          no_args_is_help=True)
 
@@ -57,7 +61,9 @@ def grade(
     submissions: Path = typer.Argument(..., help="Folder of submissions: a folder per student, "
                                        "flat files (alice_ex3.py), or a Gradescope/LMS export."),
     out: Path = typer.Option(Path("graded"), "--out", "-o", help="Where grades.csv, "
-                             "results.json, feedback/ and junit.xml go."),
+                             "results.json, feedback/, junit.xml and report.html (the class "
+                             "as a page) go; an earlier output there keeps its other "
+                             "exercises."),
     exercises: str | None = EXERCISES.but(help="Comma-separated exercise ids or slugs (default: "
                                           "every exercise the submissions name).").typer(),
     roster: Path | None = typer.Option(None, "--roster", help="CSV (comma, semicolon or tab) "
@@ -135,7 +141,7 @@ def release(
 @export_app.command("gradescope")
 def export_gradescope(
     out: Path = typer.Argument(..., help="Folder for the autograder bundle (and its zip)."),
-    exercises: str | None = EXERCISES.typer(),
+    exercises: str | None = EXPORT_EXERCISES.typer(),
     secret: str | None = SECRET.typer(),
     hidden: str = typer.Option("after_published", "--hidden-visibility", help="Gradescope "
                                "visibility of hidden tests: after_published, after_due_date or "
@@ -164,18 +170,27 @@ def export_gradescope(
 @export_app.command("github-classroom")
 def export_github(
     out: Path = typer.Argument(..., help="Folder for the template repository."),
-    exercises: str | None = EXERCISES.typer(),
-    install: str = typer.Option("lossdrill", "--install", help="What `pip install` installs "
-                                "in CI (a version, a wheel URL, git+https://…)."),
+    exercises: str | None = EXPORT_EXERCISES.typer(),
+    wheel: Path | None = typer.Option(None, "--wheel", metavar="PATH", help="The lossdrill "
+                                      "wheel the template carries and CI installs (default: a "
+                                      "wheel of the running lossdrill).", show_default=False),
+    install: str | None = typer.Option(None, "--install", help="What CI installs instead of a "
+                                       "wheel in the template, as `pip install` takes it (a "
+                                       "version on your index, a wheel URL, git+https://…).",
+                                       show_default=False),
     pack: Path | None = PACK.typer(),
 ) -> None:
     """Write a GitHub Classroom template repository: student pack, starters, workflow and
-    autograding configuration (one graded step per exercise)."""
+    autograding configuration (one graded step per exercise), and the lossdrill wheel they
+    install."""
     from lossdrill.classroom.lms.github import write_template
     from lossdrill.classroom.outfolder import check_output_folder
 
+    if wheel is not None and install is not None:
+        raise UsageError(_("--wheel and --install: give one (the wheel the template carries, "
+                           "or what CI installs instead)"))
     check_output_folder(out, "OUT", beside=False)
     catalog = open_catalog(pack)
     wanted = _exercises(catalog, _names(exercises)) or catalog.all()
-    write_template(catalog, wanted, out, install)
+    write_template(catalog, wanted, out, install, wheel)
     typer.echo(_("wrote {out}: push it as the assignment's template repository", out=out))
