@@ -267,19 +267,25 @@ def test_interrupted_run_finishes_from_the_cache(tmp_path: Path) -> None:
     assert len((out / "grades.csv").read_text().splitlines()) == 25
 
 
-def test_changing_one_spec_regrades_only_that_exercise(tmp_path: Path) -> None:
-    pack = tmp_path / "pack"
-    shutil.copytree(REPO / "exercises", pack / "exercises",
-                    ignore=lambda d, names: [n for n in names if not n.startswith(("ex1_",
-                                                                                   "ex2_"))])
-    shutil.copytree(REPO / "solutions", pack / "solutions")
-    subs = tmp_path / "subs"
+def _two_students(root: Path) -> Path:
+    """ann and ben, an ex1 and an ex2 each."""
+    subs = root / "subs"
     for student, files in {"ann": ("ex1/mse_pure.py", "ex2/bce_dot.py"),
                            "ben": ("ex1/mistake_extra-half.py", "ex2/bce_loops.py")}.items():
         (subs / student).mkdir(parents=True)
         for name in files:
             shutil.copy(REPO / "tests/learners" / name,
                         subs / student / f"{Path(name).parent.name}.py")
+    return subs
+
+
+def test_changing_one_spec_regrades_only_that_exercise(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(REPO / "exercises", pack / "exercises",
+                    ignore=lambda d, names: [n for n in names if not n.startswith(("ex1_",
+                                                                                   "ex2_"))])
+    shutil.copytree(REPO / "solutions", pack / "solutions")
+    subs = _two_students(tmp_path)
     args = ("grade", str(subs), "--out", str(tmp_path / "out"), "--secret", SECRET,
             "--pack", str(pack))
     first = lossdrill(*args)
@@ -290,6 +296,34 @@ def test_changing_one_spec_regrades_only_that_exercise(tmp_path: Path) -> None:
     second = lossdrill(*args)
     assert second.returncode == 0, second.stderr
     assert "2 checks graded, 2 from the cache" in second.stdout
+
+
+def test_regrading_fewer_exercises_keeps_the_others_or_says_what_it_left_out(tmp_path: Path
+                                                                             ) -> None:
+    subs = _two_students(tmp_path)
+    out = tmp_path / "out"
+    args = ("grade", str(subs), "--out", str(out), "--secret", SECRET)
+    first = lossdrill(*args, "--exercises", "ex1,ex2")
+    assert first.returncode == 0, first.stderr
+    gradebook = (out / "grades.csv").read_text()
+    assert gradebook.splitlines()[0] == "student,name,ex1,ex2,total"
+    # Only ex1 this time: ex2's column comes back from the cache, the same as before.
+    second = lossdrill(*args, "--exercises", "ex1")
+    assert second.returncode == 0, second.stderr
+    assert "2 checks graded" not in second.stdout and "4 from the cache" in second.stdout
+    assert (out / "grades.csv").read_text() == gradebook
+    assert "kept from the earlier grading in this folder (from the cache): 1" in second.stdout
+    doc = json.loads((out / "results.json").read_text())
+    assert [e["id"] for e in doc["exercises"]] == ["ex1", "ex2"]
+    assert doc["kept_from_earlier"] == ["ex2"] and doc["left_out_of_earlier"] == []
+    # A changed ex2 file cannot come from the cache: ex2 is left out, and the summary says so.
+    (subs / "ann" / "ex2.py").write_text((REPO / "tests/learners/ex2/bce_loops.py").read_text()
+                                         + "\n# edited\n")
+    third = lossdrill(*args, "--exercises", "ex1")
+    assert third.returncode == 0, third.stderr
+    assert "left out of the earlier grading in this folder" in third.stdout
+    assert "ex2: 1 of its checks are not in the cache" in third.stdout
+    assert (out / "grades.csv").read_text().splitlines()[0] == "student,name,ex1,total"
 
 
 def test_notebooks_are_graded_and_a_broken_one_is_the_students_problem(tmp_path: Path

@@ -219,3 +219,86 @@ def test_course_secret_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         course_secret(None, tmp_path)
     with pytest.raises(UsageError, match="--secret"):
         check_secret("   ", "--secret")
+
+
+# --- Which file is graded, Canvas's late names, one id from two folders ---------------------
+
+def _touch(path: Path, mtime: float) -> Path:
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+def test_the_file_graded_follows_the_rule_not_modification_times(tmp_path: Path) -> None:
+    """Header, then exact name, then the latest resubmission, then the place: whichever
+    file was written last."""
+    subs = tmp_path / "subs"
+    header = write(subs / "alice" / "answer.py", "# lossdrill: ex1\n" + MSE)
+    write(subs / "alice" / "ex1.py")
+    exact = write(subs / "bob" / "ex1.py")
+    write(subs / "bob" / "EX1.py")
+    later = write(subs / "cy" / "ex1-2.py")
+    write(subs / "cy" / "ex1-1.py")
+    write(subs / "cy" / "ex1.py")
+    top = write(subs / "dee" / "ex1.py")
+    write(subs / "dee" / "old" / "ex1.py")
+    first = write(subs / "eve" / "a" / "ex1.py")
+    write(subs / "eve" / "b" / "ex1.py")
+    expected = {"alice": header, "bob": exact, "cy": later, "dee": top, "eve": first}
+    for times in (1, -1):  # the chosen file oldest, then newest: the same choice
+        for path in subs.rglob("*.py"):
+            chosen = path in expected.values()
+            _touch(path, 1_700_000_000 + times * (-1000 if chosen else 1000))
+        found = discover(subs, NAMES.get)
+        assert {s.id: s.files["ex1"] for s in found.students} == expected
+    alice = next(s for s in found.students if s.id == "alice")
+    assert alice.ignored == [f"{subs / 'alice' / 'ex1.py'} (another file for ex1; graded "
+                             "answer.py: its first line names ex1)"]
+    cy = next(s for s in found.students if s.id == "cy")
+    assert len(cy.ignored) == 2 and all("a later resubmission" in i for i in cy.ignored)
+    bob = next(s for s in found.students if s.id == "bob")
+    assert bob.ignored[0].endswith("its name is exactly ex1's)")
+
+
+def test_canvas_late_names_in_every_position_canvas_uses(tmp_path: Path) -> None:
+    write(tmp_path / "smithjane_LATE_12345_67890_ex1.py")
+    write(tmp_path / "doejohn_late_23456_67891_ex2_bce.py")  # older downloads: lower case
+    write(tmp_path / "LATE_anon_x1y2z_67892_ex1.py")  # anonymous grading: LATE comes first
+    write(tmp_path / "anon_q7r8s_67893_ex1.py")
+    write(tmp_path / "van_der_berg_LATE_34567_67894_mse.py")  # a name holding underscores
+    write(tmp_path / "van_der_berg_34567_67895_ex2.py")
+    found = discover(tmp_path, NAMES.get)
+    students = {s.id: ({ex: p.name for ex, p in s.files.items()}, s.aliases)
+                for s in found.students}
+    assert students == {
+        "smithjane": ({"ex1": "smithjane_LATE_12345_67890_ex1.py"}, {"12345"}),
+        "doejohn": ({"ex2": "doejohn_late_23456_67891_ex2_bce.py"}, {"23456"}),
+        "anon_x1y2z": ({"ex1": "LATE_anon_x1y2z_67892_ex1.py"}, set()),
+        "anon_q7r8s": ({"ex1": "anon_q7r8s_67893_ex1.py"}, set()),
+        "van_der_berg": ({"ex1": "van_der_berg_LATE_34567_67894_mse.py",
+                          "ex2": "van_der_berg_34567_67895_ex2.py"}, {"34567"}),
+    }
+    assert found.unmatched == []
+
+
+def test_a_later_canvas_upload_wins(tmp_path: Path) -> None:
+    old = write(tmp_path / "smithjane_12345_500_ex1.py")
+    new = write(tmp_path / "smithjane_LATE_12345_900_ex1.py")
+    _touch(new, 1_600_000_000)
+    _touch(old, 1_700_000_000)
+    (jane,) = discover(tmp_path, NAMES.get).students
+    assert jane.files == {"ex1": new}
+    assert jane.ignored[0].endswith("a later resubmission)")
+
+
+def test_two_folders_with_one_id_are_merged_and_reported(tmp_path: Path) -> None:
+    write(tmp_path / "Jane Doe_4242_assignsubmission_file_" / "ex1.py")
+    write(tmp_path / "Jane Smith_4242_assignsubmission_file_" / "ex2.py")
+    write(tmp_path / "alice" / "ex1.py")
+    write(tmp_path / "alice_ex2.py")  # the same student's flat file: one name, not reported
+    from lossdrill.classroom.plan import merged_folders
+
+    students = merge_students(discover(tmp_path, NAMES.get).students)
+    jane = next(s for s in students if s.id == "4242")
+    assert set(jane.files) == {"ex1", "ex2"}
+    assert merged_folders(students) == [
+        "4242: 'Jane Doe_4242_assignsubmission_file_', 'Jane Smith_4242_assignsubmission_file_'"]

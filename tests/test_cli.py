@@ -41,7 +41,7 @@ PASSING = LEARNERS / "ex1" / "mse_vectorised.py"
 FAILING = LEARNERS / "ex1" / "mistake_sum-instead-of-mean.py"
 ERRORING = LEARNERS / "broken" / "syntax_error.py"
 HINGE = LEARNERS / "ex3" / "hinge_vectorised.py"
-COMMANDS = ("list", "show", "start", "check", "hint")
+COMMANDS = ("list", "show", "start", "check", "hint", "new")
 ANSI = re.compile(r"\x1b\[([0-9;]*)m")
 # Environment variables that would change colour, width or the pack under test.
 _SCRUBBED = ("LOSSDRILL_EXERCISES", "NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE",
@@ -103,15 +103,44 @@ def test_help_lists_every_command(tmp_path: Path) -> None:
         assert re.search(rf"^\s+{command}\s+\S", result.stdout, re.MULTILINE), command
 
 
+def lacking_help(command: Any, path: tuple[str, ...] = ("lossdrill",)) -> list[str]:
+    """Every command, group of commands, argument and option under ``command`` (a click
+    command built by Typer) without help text, one line each."""
+    where = " ".join(path)
+    found = [] if (command.help or "").strip() else [f"`{where}` has no help (a docstring)"]
+    found += [f"`{where}`: {param.name} has no help text"
+              for param in command.params if not (getattr(param, "help", None) or "").strip()]
+    for name, sub in getattr(command, "commands", {}).items():
+        found += lacking_help(sub, (*path, name))
+    return found
+
+
 def test_every_command_and_option_has_help_text() -> None:
+    """The whole tree: the bare command's own options, every command, the groups (export)
+    and their commands, their arguments and options."""
     group = typer.main.get_command(app)
-    commands = group.commands  # type: ignore[attr-defined]
-    assert set(COMMANDS) <= set(commands)
-    for name, command in commands.items():
-        assert (command.help or "").strip(), f"`lossdrill {name}` has no docstring"
-        for param in command.params:
-            assert (getattr(param, "help", None) or "").strip(), (
-                f"`lossdrill {name}`: {param.name} has no help text")
+    assert set(COMMANDS) <= set(group.commands)  # type: ignore[attr-defined]
+    assert not lacking_help(group), "\n".join(lacking_help(group))
+
+
+def test_a_command_or_option_without_help_is_found() -> None:
+    bare = typer.Typer(help="A tool.")
+    documented = typer.Typer(help="Commands of a group.")
+
+    @bare.command()
+    def silent(name: str, count: int = typer.Option(1, "--count")) -> None:
+        pass
+
+    @documented.command()
+    def deep(flag: bool = typer.Option(False, "--flag")) -> None:
+        """A documented command whose option is not."""
+
+    bare.add_typer(documented, name="group")
+    found = lacking_help(typer.main.get_command(bare), ("tool",))
+    assert found == ["`tool silent` has no help (a docstring)",
+                     "`tool silent`: name has no help text",
+                     "`tool silent`: count has no help text",
+                     "`tool group deep`: flag has no help text"], found
 
 
 @pytest.mark.parametrize("command", COMMANDS)

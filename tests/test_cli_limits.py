@@ -5,7 +5,7 @@ The options are enumerated from the Typer app, so a new option must be classifie
 number, or text) and a new numeric option is fed every bad value below: one read without a
 range check (a plain `int` takes "99999999999999999999"; a plain `float` takes "nan") fails.
 The commands run in this process through the console entry's handler (lossdrill.cli.app.main);
-the fast path of `check` (quickargs.py) runs as a real subprocess.
+the fast path of `check` (fastpath.py) runs as a real subprocess.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ ROOT = typer.main.get_command(cli.app)
 # Every option that takes a value, by kind. A new one must be added to one of these.
 NUMBERS = {"--seed", "--timeout", "--memory", "--jobs", "--seeds", "--similar-threshold"}
 TEXTS = {"--exercise", "--exercises", "--format", "--pack", "--lang", "--out", "--roster",
-         "--secret", "--hidden-visibility", "--install"}
+         "--secret", "--hidden-visibility", "--install", "--mistake", "--wheel"}
 
 # Bad for every number: not a plain ASCII number, or far out of any range.
 BAD = ["nan", "NaN", "inf", "-inf", "Infinity", "-0", "-1", "+5", "1e999", "1e3", "9" * 40,

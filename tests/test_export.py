@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -105,6 +106,9 @@ def test_gradescope_results_follow_the_format_and_hide_hidden_details() -> None:
         "visibility"] == "hidden"
     with pytest.raises(ValueError):
         export.gradescope_results([_result()], hidden="secret")
+    # The seconds as measured, a quick run included (a whole number would say 0).
+    timed = export.gradescope_results([_result()], execution_time=0.4213)
+    assert timed["execution_time"] == 0.421
 
 
 def test_junit_counts_and_hides_hidden_details() -> None:
@@ -230,7 +234,9 @@ def run_autograder(root: Path) -> subprocess.CompletedProcess[str]:
 
 def test_run_autograder_grades_the_submission(bundle: Path, tmp_path: Path) -> None:
     root = fake_autograder(tmp_path, bundle, {"src/mse.py": "ex1/mistake_sum-instead-of-mean.py"})
+    started = time.monotonic()
     run = run_autograder(root)
+    wall = time.monotonic() - started
     assert run.returncode == 0, run.stderr
     assert str(root / "source" / "lossdrill") in run.stdout  # the bundle's own lossdrill
     doc = json.loads((root / "results" / "results.json").read_text())
@@ -246,6 +252,9 @@ def test_run_autograder_grades_the_submission(bundle: Path, tmp_path: Path) -> N
         if test.visibility == "hidden":
             assert "input" not in entry["output"]
     assert 0 < doc["score"] < ex1.max_score
+    # The real time the grading took: neither rounded to a whole 0 nor made up.
+    assert 0 < doc["execution_time"] < wall and doc["execution_time"] != round(
+        doc["execution_time"])
     assert "sum-instead-of-mean" in doc["output"]
     assert all(t["score"] == 0 for n, t in tests.items() if n.startswith("ex3"))
     assert "name it ex3.py" in doc["output"]
@@ -337,3 +346,123 @@ def test_a_missing_file_still_gives_the_reporter_a_result(template: Path) -> Non
     doc = run_step(template, "ex2")
     validate_github(doc)
     assert doc["status"] == "error" and doc["tests"][0]["score"] == 0
+
+
+def check_workflow(path: Path) -> subprocess.CompletedProcess[str]:
+    """GitHub's workflow schema (as check-jsonschema vendors it, offline) against a file."""
+    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema",
+                           "vendor.github-workflows", str(path)], capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def test_the_workflow_passes_githubs_schema(template: Path, tmp_path: Path) -> None:
+    checked = check_workflow(template / ".github/workflows/classroom.yml")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # The checker does check: a step with neither `run` nor `uses`, a job without `runs-on`.
+    flow = yaml.safe_load((template / ".github/workflows/classroom.yml").read_text())
+    job = flow["jobs"]["run-autograding-tests"]
+    for broken in ({**job, "steps": [*job["steps"], {"name": "nothing to do"}]},
+                   {k: v for k, v in job.items() if k != "runs-on"}):
+        bad = tmp_path / "bad.yml"
+        bad.write_text(yaml.safe_dump({**flow, "jobs": {"run-autograding-tests": broken}}))
+        assert check_workflow(bad).returncode != 0
+
+
+def test_the_template_carries_its_wheel_and_installs_from_it(template: Path) -> None:
+    (wheel,) = (template / "lossdrill-wheel").glob("lossdrill-*.whl")
+    install = f"python -m pip install ./lossdrill-wheel/{wheel.name}"
+    flow = yaml.safe_load((template / ".github/workflows/classroom.yml").read_text())
+    steps = flow["jobs"]["run-autograding-tests"]["steps"]
+    assert [s["run"] for s in steps if s.get("name") == "Install lossdrill"] == [install]
+    config = json.loads((template / ".github/classroom/autograding.json").read_text())
+    assert {t["setup"] for t in config["tests"]} == {install}
+    assert install in (template / "README.md").read_text()
+    assert "pip install lossdrill\n" not in (template / "README.md").read_text()
+
+
+def test_a_template_from_an_installed_wheel_installs_in_a_fresh_environment(
+        wheel_env: Path, tmp_path: Path) -> None:
+    """As a student's CI runs it: the template of a pip-installed lossdrill carries that very
+    wheel (rebuilt from the installed files), and its install step, run in a new venv, gives
+    a lossdrill that grades the starter."""
+    out = tmp_path / "template"
+    run = subprocess.run([str(wheel_env / "bin" / "lossdrill"), "export", "github-classroom",
+                          str(out), "--exercises", "ex1"], capture_output=True, text=True,
+                         timeout=300, check=False, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    (wheel,) = (out / "lossdrill-wheel").glob("lossdrill-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        record = zf.read("lossdrill-0.1.0.dist-info/RECORD").decode()
+    assert {"lossdrill/__init__.py", "lossdrill/classroom/templates/report.html.j2",
+            "lossdrill/pack/exercises/ex1_mse.yaml"} <= names
+    assert not any("__pycache__" in n or n.endswith(("INSTALLER", "direct_url.json"))
+                   for n in names)
+    assert {line.split(",")[0] for line in record.splitlines()} == names
+    venv = tmp_path / "ci"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    flow = yaml.safe_load((out / ".github/workflows/classroom.yml").read_text())
+    steps = flow["jobs"]["run-autograding-tests"]["steps"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    installed = subprocess.run(["bash", "-e", "-c", next(
+        s["run"] for s in steps if s.get("name") == "Install lossdrill") + " --quiet"],
+        cwd=out, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert installed.returncode == 0, installed.stderr
+    env["GITHUB_OUTPUT"] = str(tmp_path / "output")
+    graded = subprocess.run(["bash", "-e", "-c", next(s["run"] for s in steps
+                                                      if s.get("id") == "ex1")],
+                            cwd=out, env=env, capture_output=True, text=True, timeout=300,
+                            check=False)
+    assert graded.returncode == 0, graded.stderr
+    result = (tmp_path / "output").read_text().strip().partition("=")[2]
+    doc = json.loads(base64.b64decode(result))
+    validate_github(doc)
+    assert doc["status"] == "fail"  # the starter, graded by the installed lossdrill
+    assert (venv / "bin" / "lossdrill").exists()
+
+
+def test_install_overrides_the_wheel_and_a_bad_wheel_is_refused(template: Path,
+                                                                 tmp_path: Path) -> None:
+    out = tmp_path / "t"
+    shutil.copytree(template, out)
+    run = lossdrill("export", "github-classroom", str(out), "--exercises", "ex1,ex2",
+                    "--install", "lossdrill==0.1.0")
+    assert run.returncode == 0, run.stderr
+    assert not (out / "lossdrill-wheel").exists()  # the earlier export's wheel is gone
+    flow = (out / ".github/workflows/classroom.yml").read_text()
+    assert "run: python -m pip install lossdrill==0.1.0" in flow
+    assert "python -m pip install lossdrill==0.1.0" in (out / "README.md").read_text()
+    (out / "README.md").write_text("# Our course\n")  # an edited README is kept
+    assert lossdrill("export", "github-classroom", str(out), "--install", "x").returncode == 0
+    assert (out / "README.md").read_text() == "# Our course\n"
+    fake = tmp_path / "lossdrill-0.1.0-py3-none-any.whl"
+    fake.write_bytes(b"not a zip")
+    for args, message in (
+            (["--wheel", str(tmp_path / "nowhere.whl")], "not a lossdrill wheel file"),
+            (["--wheel", str(fake)], "not a lossdrill wheel (no lossdrill package"),
+            (["--wheel", str(fake), "--install", "x"], "--wheel and --install: give one")):
+        bad = lossdrill("export", "github-classroom", str(tmp_path / "new"), *args)
+        assert bad.returncode == 2 and message in bad.stderr, bad.stderr
+        assert len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
+        assert not (tmp_path / "new").exists()
+
+
+def test_a_given_wheel_is_carried(template: Path, tmp_path: Path) -> None:
+    (wheel,) = (template / "lossdrill-wheel").glob("*.whl")
+    given = tmp_path / "dist" / wheel.name
+    given.parent.mkdir()
+    shutil.copy(wheel, given)
+    out = tmp_path / "t"
+    run = lossdrill("export", "github-classroom", str(out), "--exercises", "ex1",
+                    "--wheel", str(given))
+    assert run.returncode == 0, run.stderr
+    assert (out / "lossdrill-wheel" / wheel.name).read_bytes() == given.read_bytes()
+
+
+@pytest.mark.parametrize("target", ["github-classroom", "gradescope"])
+def test_export_help_says_what_exercises_means(target: str) -> None:
+    run = lossdrill("export", target, "--help")
+    text = " ".join(run.stdout.replace("│", " ").split())
+    assert "every exercise of the pack" in text
+    assert "submissions" not in text

@@ -1,17 +1,18 @@
-"""End to end: `lossdrill check FILE --json` on every learner fixture in tests/learners/.
+"""End to end: every learner fixture in tests/learners/ graded by the lossdrill command.
 
-Each fixture is one test id. The grader runs as a real subprocess, exactly as a learner's
-shell would start it, so these tests see what a learner sees: the exit code and the JSON
-document on stdout.
-
-To keep the whole file well under a minute on two cores, the grader runs for the collected
-fixtures are started together on first use, a few at a time, and every test reads its run
-from that cache (a test selected alone with -k only waits for its own runs).
+Each fixture is one test id. The grader runs as a real subprocess, exactly as a user's shell
+would start it. The broken and hostile files each get a `lossdrill check FILE --json` of their
+own, so these tests see what a learner sees: the exit code and the JSON document on stdout
+(started together on first use, a few at a time; a test selected alone with -k only waits for
+its own runs). The correct and mistake files — a few hundred — are graded as a class, in one
+`lossdrill grade` run (the same grading, each file in its own confined learner process, forked
+warm), and each test reads its file's entry of results.json.
 
 Fixture layout (tests/learners/):
 
-- ex1/, ex2/, ex3/: correct solutions in several styles, and ``mistake_<id>.py`` files with
-  exactly one classic mistake each; the grader must name ``<id>`` among its diagnoses.
+- exN/, for every exercise of the catalogue: correct solutions in several styles, and
+  ``mistake_<id>.py`` files with exactly one classic mistake each; the grader must name
+  ``<id>`` among its diagnoses (fixture_inventory.py: what each exercise must have).
 - broken/: files that cannot load or return nonsense.
 - hostile/: files that try to cheat, hang, exhaust memory, escape or attack the grader.
 """
@@ -22,6 +23,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fixture_inventory
 import pytest
 
 from lossdrill.spec.catalog import Catalog, find_pack
@@ -48,10 +51,10 @@ HARD_LIMIT = 90.0  # a grader run still alive after this is killed and its test 
 OUTPUT_LIMIT = 100_000  # bytes of learner_output the JSON may carry
 WORKERS = max(2, min(4, os.cpu_count() or 2))
 
-# Every exercise with a fixture folder; its spec lists the mistakes that need a file each.
-EXERCISES = tuple(sorted((p.name for p in LEARNERS.glob("ex*") if re.fullmatch(r"ex\d+", p.name)),
-                         key=lambda name: int(name[2:])))
-MISTAKE_IDS = {ex.id: {m.id for m in ex.mistakes} for ex in Catalog(find_pack()).all()}
+# Every exercise of the catalogue: one without fixtures fails the inventory, never passes by
+# having no files to run (fixture_inventory.py says what each must have).
+CATALOG = Catalog(find_pack(REPO))
+EXERCISES = tuple(ex.id for ex in CATALOG.all())
 # The first exercises carry the full range of styles; later ones at least two correct files.
 FULL_STYLES = ("ex1", "ex2", "ex3")
 
@@ -133,17 +136,8 @@ HOSTILE = {
 FAKE_REPORT_MARKERS = ("✓ all tests passed", "score 10/10", '{"status": "passed"}')
 
 
-def _exercise_files(kind: str) -> list[Path]:
-    files = []
-    for ex in EXERCISES:
-        for path in sorted((LEARNERS / ex).glob("*.py")):
-            if path.name.startswith("mistake_") == (kind == "mistake"):
-                files.append(path)
-    return files
-
-
-CORRECT = _exercise_files("correct")
-MISTAKES = _exercise_files("mistake")
+CORRECT = [p for ex in EXERCISES for p in fixture_inventory.correct_files(LEARNERS / ex)]
+MISTAKES = [p for ex in EXERCISES for p in fixture_inventory.mistake_files(LEARNERS / ex).values()]
 BROKEN_FILES = [LEARNERS / "broken" / name for name in BROKEN]
 HOSTILE_FILES = [LEARNERS / "hostile" / name for name in HOSTILE]
 
@@ -334,38 +328,59 @@ def _check_common(run: Run, doc: dict[str, Any]) -> None:
             assert not re.search(r"\b(expected|got)\s+[-+(\[]*\d", str(test.get("message"))), test
 
 
-# -- correct solutions ----------------------------------------------------------------------------
+# -- correct solutions and one mistake per file, graded as a class ------------------------------
 
 
-@pytest.mark.parametrize("learner", CORRECT, ids=_id)
-def test_correct_solution_passes(runner: Runner, learner: Path) -> None:
-    run = runner.get(learner)
-    doc = run.doc()
-    _check_common(run, doc)
+@pytest.fixture(scope="session")
+def as_class(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, dict[str, Any]]:
+    """Every correct and mistake fixture, a student each, graded by one `lossdrill grade`:
+    each fixture's entry of results.json (the document `check --json` prints, and more)."""
+    root = tmp_path_factory.mktemp("fixtures-as-a-class")
+    students: dict[str, Path] = {}
+    for path in CORRECT + MISTAKES:
+        student = f"{path.parent.name}-{path.stem}"
+        (root / "subs" / student).mkdir(parents=True)
+        shutil.copyfile(path, root / "subs" / student / f"{path.parent.name}.py")
+        students[student] = path
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "XDG_"))}
+    run = subprocess.run([*CHECKOUT, "grade", str(root / "subs"), "--out", str(root / "out"),
+                          "--secret", "e2e-fixtures", "--timeout", str(TIMEOUT)],
+                         env={**env, "PYTHONPATH": str(REPO), "HOME": str(root)},
+                         capture_output=True, text=True, timeout=HARD_LIMIT * 3)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    doc = json.loads((root / "out" / "results.json").read_text(encoding="utf-8"))
+    return {students[s["id"]]: s["exercises"][students[s["id"]].parent.name]
+            for s in doc["students"]}
+
+
+def _graded(as_class: dict[Path, dict[str, Any]], learner: Path) -> dict[str, Any]:
+    doc = as_class[learner]
+    assert doc.get("exercise") == _exercise_of(learner), doc
+    for test in doc.get("tests", []):
+        if test.get("visibility") == "hidden":  # never their inputs or expected values
+            assert not re.search(r"\b(expected|got)\s+[-+(\[]*\d", str(test.get("message"))), test
+    return doc
+
+
+@pytest.mark.parametrize("fixture", CORRECT, ids=_id)
+def test_correct_solution_passes(as_class: dict[Path, dict[str, Any]], fixture: Path) -> None:
+    doc = _graded(as_class, fixture)
     failing = [t for t in doc.get("tests", []) if t.get("status") != "passed"]
-    assert doc["status"] == "passed", f"{run.describe()}\nnot passing: {failing}"
-    assert run.returncode == 0
+    assert doc["status"] == "passed", f"{_id(fixture)}: not passing: {failing}"
     assert doc["max_score"] > 0
     assert doc["score"] == pytest.approx(doc["max_score"])
     assert doc["tests"] and not failing
     assert doc["diagnoses"] == []
 
 
-# -- one mistake per file -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("learner", MISTAKES, ids=_id)
-def test_mistake_is_diagnosed(runner: Runner, learner: Path) -> None:
-    run = runner.get(learner)
-    doc = run.doc()
-    _check_common(run, doc)
-    assert doc["status"] == "failed", run.describe()
-    assert run.returncode == 1
+@pytest.mark.parametrize("fixture", MISTAKES, ids=_id)
+def test_mistake_is_diagnosed(as_class: dict[Path, dict[str, Any]], fixture: Path) -> None:
+    doc = _graded(as_class, fixture)
+    assert doc["status"] == "failed", (_id(fixture), doc["status"])
     assert doc["score"] < doc["max_score"]
-    mistake = _mistake_id(learner)
-    assert mistake in _ids(doc), (
-        f"{_id(learner)}: diagnoses {_ids(doc)} do not name {mistake!r}\n{run.describe()}"
-    )
+    assert doc["diagnoses"], f"{_id(fixture)}: a failing check must say why"
+    mistake = _mistake_id(fixture)
+    assert mistake in _ids(doc), f"{_id(fixture)}: diagnoses {_ids(doc)} do not name {mistake!r}"
 
 
 # -- broken files ---------------------------------------------------------------------------------
@@ -628,23 +643,21 @@ def test_json_shape_matches_design(runner: Runner) -> None:
 # -- the fixtures themselves ----------------------------------------------------------------------
 
 
-def test_fixture_inventory() -> None:
-    """Every fixture is in a table above, carries its header, and each mistake has a file."""
-    for ex in EXERCISES:
-        files = {_mistake_id(p) for p in (LEARNERS / ex).glob("mistake_*.py")}
-        assert files == MISTAKE_IDS[ex], f"{ex}: files {sorted(files)} vs table"
-        styles = {p.stem.rsplit("_", 1)[-1] for p in (LEARNERS / ex).glob("*.py")
-                  if not p.name.startswith("mistake_")}
-        if ex in FULL_STYLES:
-            assert {"vectorised", "loops", "pure"} <= styles, (ex, styles)
-            assert len(styles) >= 4, (ex, styles)
-        else:
-            assert len(styles) >= 2, (ex, styles)
+def test_every_exercise_of_the_catalogue_has_its_fixtures_and_cross_check() -> None:
+    """Correct solutions in several styles, a file per listed mistake, the header, and a
+    cross-check of the reference: for every exercise the catalogue holds."""
+    missing = fixture_inventory.problems(CATALOG.all(), REPO / "tests")
+    assert not missing, "\n".join(missing)
+    for ex in FULL_STYLES:  # the first exercises carry the full range of styles
+        styles = fixture_inventory.styles(LEARNERS / ex)
+        assert {"vectorised", "loops", "pure"} <= styles and len(styles) >= 4, (ex, styles)
+
+
+def test_broken_and_hostile_fixtures_are_in_the_tables() -> None:
     assert {p.name for p in (LEARNERS / "broken").glob("*.py")} == set(BROKEN)
     assert {p.name for p in (LEARNERS / "hostile").glob("*.py")} == set(HOSTILE)
-    for path in LEARNERS.rglob("*.py"):
-        want = path.parent.name if path.parent.name in EXERCISES else "ex1"
-        assert _exercise_of(path) == want, path
+    for path in [*(LEARNERS / "broken").glob("*.py"), *(LEARNERS / "hostile").glob("*.py")]:
+        assert _exercise_of(path) == "ex1", path
 
 
 # -- confinement --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""A plain `lossdrill check FILE [options]` is read without the CLI framework (quickargs.py):
-it must read every command line exactly as the Typer command would, or hand it over."""
+"""A plain `lossdrill check FILE [options]` is read without the CLI framework (fastpath.py):
+it must read every command line exactly as the Typer command would, or hand it over. Both are
+built from one list, lossdrill.cli.options.CHECK."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import typer.main
 from lossdrill.cli.app import app
 from lossdrill.cli.check import run
 from lossdrill.cli.fastpath import CHECK_OPTIONS, parse_check
+from lossdrill.cli.options import CHECK as CHECK_PARAMS
+from lossdrill.cli.options import REQUIRED
 from lossdrill.errors import LossdrillError
 
 CHECK = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defined]
@@ -42,6 +45,20 @@ def test_the_table_names_every_option_of_the_typer_command_and_nothing_else() ->
     flags = {opt for param in CHECK.params if getattr(param, "is_flag", False)
              for opt in param.opts}
     assert flags == {opt for opt, (_, kind) in CHECK_OPTIONS.items() if kind is bool}
+
+
+def test_the_typer_command_is_built_from_the_one_definition_of_its_options() -> None:
+    """Names, order, flags, defaults, help, metavars (the readers: the tests below): the
+    command `check` declares nothing of its own."""
+    assert [p.name for p in CHECK.params] == [p.name for p in CHECK_PARAMS]
+    for param, defined in zip(CHECK.params, CHECK_PARAMS, strict=True):
+        assert tuple(o for o in param.opts if o.startswith("-")) == defined.flags, param.name
+        assert param.help == defined.help, param.name
+        assert param.required == (defined.default is REQUIRED), param.name
+        if not param.required:
+            assert param.default == defined.default, param.name
+        assert param.metavar == defined.metavar, param.name
+    assert list(inspect.signature(run).parameters) == [p.name for p in CHECK_PARAMS]
 
 
 def test_run_defaults_are_the_typer_command_defaults() -> None:

@@ -208,8 +208,11 @@ def test_squared_error_grad_matches_central_differences(pair) -> None:
     def half_sum_of_squares(p: np.ndarray) -> float:
         return float(np.sum(0.5 * (y_true - p) ** 2))
 
-    numeric = _central_differences(half_sum_of_squares, y_pred)
-    np.testing.assert_allclose(grad, numeric, rtol=1e-5, atol=1e-7)
+    numeric = _central_differences(half_sum_of_squares, y_pred, h=1e-6)
+    # A central difference of a quadratic has no truncation error, only round-off: each f is
+    # off by a few ulps of |f|, divided by 2h.
+    roundoff = 8 * np.finfo(np.float64).eps * max(half_sum_of_squares(y_pred), 1.0) / 1e-6
+    np.testing.assert_allclose(grad, numeric, rtol=1e-5, atol=roundoff)
     # The MSE's gradient is the per-element one, times 2/N.
     np.testing.assert_allclose(ex6.mse_grad(y_true, y_pred), 2 * grad / grad.size, rtol=1e-15)
 

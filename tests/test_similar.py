@@ -337,3 +337,21 @@ def test_the_benchmark_runs_and_finds_what_it_planted() -> None:
     assert run.stdout.count("ratio old/new:") == 2, run.stdout
     assert "planted found 1/1, at ranks [1]" in run.stdout
     assert "planted found 2/2, at ranks [1, 2]" in run.stdout
+
+
+def test_shared_code_is_found_on_its_lines_in_both_files() -> None:
+    """What the class report marks: the lines a shared k-gram lies on, in each file, by the
+    tokenizer and by the scanner alike (a file that does not parse is still shown)."""
+    first = ("import numpy as np\n\n"
+             "def mse(a, b):\n    d = a - b\n    return float(np.mean(d ** 2))\n\n"
+             "def other(x):\n    return x.sum() + 3\n")
+    second = ("# a header\n\nvalues = [1, 2, 3]\nprint(len(values))\n\n"
+              "def loss(y, p):\n    r = y - p\n    return float(np.mean(r ** 2))\n")
+    for broken in ("", "\n$"):  # `$` sends both files through the scanner
+        one = fingerprints.gram_lines(first + broken)
+        two = fingerprints.gram_lines(second + broken)
+        shared = one.keys() & two.keys()
+        lines_one = {n for digest in shared for n in one[digest]}
+        lines_two = {n for digest in shared for n in two[digest]}
+        assert {3, 4, 5} <= lines_one and not {7, 8} & lines_one
+        assert {6, 7, 8} <= lines_two and not {1, 3, 4} & lines_two

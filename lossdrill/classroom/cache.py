@@ -51,6 +51,10 @@ class ResultCache:
         (`--fresh`)."""
         return self.read(key) if self.enabled else None
 
+    def has(self, key: str) -> bool:
+        """Whether a result is kept under ``key`` (without reading it)."""
+        return self._path(key).is_file()
+
     def read(self, key: str) -> CheckResult | None:
         """The result kept under ``key``, cache used or not: a run reads back what it graded
         when it writes a student's outputs."""

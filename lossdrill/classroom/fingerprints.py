@@ -42,7 +42,8 @@ _FSTRING_START = getattr(tokenize, "FSTRING_START", -1)
 _FSTRING_END = getattr(tokenize, "FSTRING_END", -1)
 _OPEN, _CLOSE = "([{", ")]}"
 
-Line = tuple[int, list[str]]  # (column of its first token, its normalised tokens)
+# (column of its first token, its normalised tokens, the source line of each token)
+Line = tuple[int, list[str], list[int]]
 
 
 def _name(text: str, previous: list[str]) -> str:
@@ -62,6 +63,7 @@ def _word(kind: int, text: str, previous: list[str]) -> str:
 def _lines_by_tokenize(source: str) -> list[Line]:
     lines: list[Line] = []
     current: list[str] = []
+    where: list[int] = []
     column = fstrings = 0
     for tok in tokenize.generate_tokens(io.StringIO(source).readline):
         if tok.type in (_FSTRING_START, _FSTRING_END):
@@ -78,14 +80,15 @@ def _lines_by_tokenize(source: str) -> list[Line]:
             continue
         if tok.type == tokenize.NEWLINE:
             if current:
-                lines.append((column, current))
-            current = []
+                lines.append((column, current, where))
+            current, where = [], []
             continue
         if not current:
             column = tok.start[1]
         current.append(_word(tok.type, tok.string, current))
+        where.append(tok.start[0])
     if current:
-        lines.append((column, current))
+        lines.append((column, current, where))
     return lines
 
 
@@ -106,18 +109,22 @@ def _lines_by_scanner(source: str) -> list[Line]:
     expression that reads anything."""
     lines: list[Line] = []
     current: list[str] = []
+    where: list[int] = []
     column = depth = 0
+    line = 1
     for match in _SCAN.finditer(source):
         kind, text = match.lastgroup, match.group()
+        at, line = line, line + text.count("\n")  # a string may span lines
         if kind == "newline":
             if depth == 0 and not text.startswith("\\") and current:
-                lines.append((column, current))
-                current = []
+                lines.append((column, current, where))
+                current, where = [], []
             continue
         if kind in ("space", "comment"):
             continue
         if not current:
             column = match.start() - (source.rfind("\n", 0, match.start()) + 1)
+        where.append(at)
         if kind == "name":
             current.append(_name(text, current))
         elif kind in ("number", "string"):
@@ -126,25 +133,32 @@ def _lines_by_scanner(source: str) -> list[Line]:
             depth = max(0, depth + (text in _OPEN) - (text in _CLOSE))
             current.append(text)
     if current:
-        lines.append((column, current))
+        lines.append((column, current, where))
     return lines
 
 
-def blocks(source: str) -> list[list[str]]:
-    """The normalised token stream, one list per top-level statement; every logical line ends
-    with `;`. Lines of strings alone (docstrings) are left out."""
+def located_blocks(source: str) -> list[tuple[list[str], list[int]]]:
+    """The normalised token stream, one list per top-level statement, with the source line
+    of each token; every logical line ends with `;`. Lines of strings alone (docstrings) are
+    left out."""
     try:
         lines = _lines_by_tokenize(source)
     except (tokenize.TokenError, SyntaxError, ValueError):
         lines = _lines_by_scanner(source)
-    out: list[list[str]] = []
-    for column, tokens in lines:
+    out: list[tuple[list[str], list[int]]] = []
+    for column, tokens, where in lines:
         if all(t == "S" for t in tokens):
             continue
         if column == 0 or not out:
-            out.append([])
-        out[-1] += tokens if tokens[-1] == ";" else [*tokens, ";"]
+            out.append(([], []))
+        out[-1][0].extend(tokens if tokens[-1] == ";" else [*tokens, ";"])
+        out[-1][1].extend(where if tokens[-1] == ";" else [*where, where[-1]])
     return out
+
+
+def blocks(source: str) -> list[list[str]]:
+    """located_blocks without the lines."""
+    return [tokens for tokens, _ in located_blocks(source)]
 
 
 def normalise(source: str) -> list[str]:
@@ -167,6 +181,18 @@ def _gram_hashes(block: list[str]) -> list[int]:
 def all_grams(source: str) -> set[int]:
     """Every k-gram hash, not only the winnowed ones: what a starter or a reference holds."""
     return {h for block in blocks(source) for h in _gram_hashes(block)}
+
+
+def gram_lines(source: str) -> dict[int, set[int]]:
+    """Every k-gram hash of ``source`` (as all_grams gives them) → the lines its tokens are
+    on: where two files share code, the lines to show."""
+    out: dict[int, set[int]] = {}
+    for tokens, where in located_blocks(source):
+        hashes = _gram_hashes(tokens)
+        spans = [where] if len(tokens) <= K else [where[j:j + K] for j in range(len(hashes))]
+        for digest, span in zip(hashes, spans, strict=True):
+            out.setdefault(digest, set()).update(span)
+    return out
 
 
 def fingerprints(source: str) -> set[int]:

@@ -8,11 +8,14 @@ Layouts recognised (the first that fits):
 - **A folder per student** (a classroom repository checkout, a Moodle download named
   ``Jane Doe_12345_assignsubmission_file_``, or simply ``alice/``): every ``*.py`` below it.
 - **Flat files**: ``alice_ex3.py``, ``alice_hinge.py``, ``alice_ex3_hinge.py``, and Canvas's
-  ``smithjane_12345_67890_ex3.py`` (``_LATE_`` too; a resubmission's ``ex3-1.py`` wins over
-  ``ex3.py``).
+  bulk download: ``smithjane_12345_67890_ex3.py`` (sortable name, user id, file id, the file's
+  name), with ``LATE`` where Canvas puts it for a late submission — after the name
+  (``smithjane_LATE_12345_…``), or first when the course grades anonymously
+  (``LATE_anon_x1y2z_67890_ex3.py``); older downloads spell it ``late``.
 
 A file is for the exercise its ``# lossdrill: exN`` header names, else the one its name names
-(``ex3``, ``hinge`` or ``ex3_hinge``, possibly after the student's prefix).
+(``ex3``, ``hinge`` or ``ex3_hinge``, possibly after the student's prefix). Of two files for
+one exercise, choice.py says which is graded.
 
 Nothing here follows a symbolic link or waits on a file: a link, pipe, socket or device named
 like a submission is the student's file for that exercise all the same (found by its name
@@ -31,17 +34,22 @@ from pathlib import Path
 
 import yaml
 
+from lossdrill.classroom import choice
+from lossdrill.classroom.choice import Candidate
 from lossdrill.errors import UsageError
 from lossdrill.safefile import NotAFile, read_head
-from lossdrill.spec.catalog import HEADER
+from lossdrill.spec.catalog import HEADER as HEADER_LINE
 
 GRADESCOPE_METADATA = "submission_metadata.yml"
 SUFFIXES = (".py", ".ipynb")  # a notebook is graded from its code cells, as `check` does
 # In a notebook's JSON the header line is a string: `"# lossdrill: ex1\n",`.
 _NOTEBOOK_HEADER = re.compile(r'"#\s*lossdrill:\s*([A-Za-z0-9_]+)')
 _MOODLE = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_\w*$")
-_CANVAS = re.compile(r"^(?P<login>[^_]+)_(?:LATE_)?(?P<uid>\d+)_(?P<sub>\d+)_(?P<rest>.+)$")
-_RESUBMISSION = re.compile(r"^(?P<stem>.+?)(?:-(?P<n>\d+)| \((?P<m>\d+)\))$")
+# Canvas names a download `[sortable name]_[LATE]_[user id]_[file id]_[file name]`, or
+# `[LATE]_anon_[anonymous id]_…` when students are anonymous to the grader.
+_CANVAS = re.compile(r"""^(?:(?P<login>[^_]+(?:_[^_]+)*?)_(?:late_)?(?P<uid>\d+)
+                           |(?:late_)?(?P<anon>anon_[a-z0-9]+))
+                          _(?P<upload>\d+)_(?P<rest>.+)$""", re.IGNORECASE | re.VERBOSE)
 _SKIPPED_DIRS = {"__pycache__", "__MACOSX", ".git", ".ipynb_checkpoints", "node_modules"}
 
 # name → exercise id, or None: how the catalog resolves an id, slug or `id_slug`.
@@ -56,6 +64,8 @@ class Student:
     files: dict[str, Path] = field(default_factory=dict)  # exercise id → the file graded
     ignored: list[str] = field(default_factory=list)  # duplicates set aside, with the reason
     source: str = ""  # the folder or file prefix it came from
+    chosen: dict[str, Candidate] = field(default_factory=dict)  # how each file was found
+    merged: list[str] = field(default_factory=list)  # other folders found to be this student
 
 
 @dataclass
@@ -99,11 +109,11 @@ def _folder_student(name: str) -> Student:
 
 def _collect(student: Student, folder: Path, resolve: Resolver, found: Discovery) -> None:
     for path in sorted(_python_files(folder, found)):
-        exercise = exercise_of(path, path.stem, resolve)
-        if exercise is None:
+        identified = identify(path, path.stem, resolve)
+        if identified is None:
             found.unmatched.append(path)
         else:
-            _keep(student, exercise, path)
+            keep(student, identified[0], Candidate(path, identified[1]))
 
 
 def _python_files(folder: Path, found: Discovery) -> list[Path]:
@@ -138,72 +148,78 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def exercise_of(path: Path, stem: str, resolve: Resolver) -> str | None:
-    """The `# lossdrill: exN` header, else the name (ex3, hinge, ex3_hinge, ex3-1)."""
+def identify(path: Path, stem: str, resolve: Resolver) -> tuple[str, str] | None:
+    """(exercise, how): by the `# lossdrill: exN` header (HEADER), else by the name (ex3,
+    hinge, ex3_hinge, ex3-1) as written (EXACT) or ignoring case (ANY_CASE)."""
     try:
         head = read_head(path).decode("utf-8", errors="replace")
     except NotAFile:  # a link, pipe or device: its name says what it was meant for
         head = ""
-    match = (_NOTEBOOK_HEADER if path.suffix == ".ipynb" else HEADER).search(head)
+    match = (_NOTEBOOK_HEADER if path.suffix == ".ipynb" else HEADER_LINE).search(head)
     if match and resolve(match.group(1)):
-        return resolve(match.group(1))
-    return resolve(_base_stem(stem)) or resolve(_base_stem(stem).lower())
+        return resolve(match.group(1)) or "", choice.HEADER
+    base = _base_stem(stem)
+    exact = resolve(base)
+    if exact:
+        return exact, choice.EXACT
+    folded = resolve(base.lower())
+    return (folded, choice.ANY_CASE) if folded else None
+
+
+def exercise_of(path: Path, stem: str, resolve: Resolver) -> str | None:
+    """The exercise a file is for (see identify)."""
+    identified = identify(path, stem, resolve)
+    return identified[0] if identified else None
 
 
 def _base_stem(stem: str) -> str:
-    resubmitted = _RESUBMISSION.match(stem)
+    resubmitted = choice.RESUBMISSION.match(stem)
     return resubmitted["stem"] if resubmitted else stem
 
 
-def _version(path: Path) -> tuple[bool, int, float]:
-    """A regular file wins over a link or a pipe; Canvas's `ex3-2.py` and a download's
-    `ex3 (2).py` are later than `ex3.py`."""
-    resubmitted = _RESUBMISSION.match(path.stem)
-    number = int((resubmitted["n"] or resubmitted["m"]) if resubmitted else 0)
-    try:
-        info = path.lstat()
-    except OSError:
-        return False, number, 0.0
-    return stat.S_ISREG(info.st_mode), number, info.st_mtime
-
-
-def _keep(student: Student, exercise: str, path: Path) -> None:
-    current = student.files.get(exercise)
+def keep(student: Student, exercise: str, candidate: Candidate) -> None:
+    """Give ``student`` this file for ``exercise``, or, if they have one already, the one
+    choice.py's rule prefers; the other is listed with the reason."""
+    current = student.chosen.get(exercise)
     if current is None:
-        student.files[exercise] = path
-        return
-    newer, older = (path, current) if _version(path) > _version(current) else (current, path)
-    student.files[exercise] = newer
-    student.ignored.append(f"{older} (another file for {exercise}; graded {newer.name})")
+        winner = candidate
+    else:
+        winner, loser, reason = choice.choose(current, candidate, exercise)
+        student.ignored.append(choice.set_aside(loser, winner, exercise, reason))
+    student.files[exercise] = winner.path
+    student.chosen[exercise] = winner
 
 
 def _flat_file(path: Path, resolve: Resolver, flat: dict[str, Student],
                found: Discovery) -> None:
     stem = path.stem
     aliases: set[str] = set()
+    upload = 0
     canvas = _CANVAS.match(stem)
     if canvas:
-        owner, stem, aliases = canvas["login"], canvas["rest"], {canvas["uid"]}
-        exercise = exercise_of(path, stem, resolve)
+        owner, stem = canvas["login"] or canvas["anon"], canvas["rest"]
+        aliases, upload = ({canvas["uid"]} if canvas["uid"] else set()), int(canvas["upload"])
+        identified = identify(path, stem, resolve)
     else:
-        owner, exercise = _split_flat(path, stem, resolve)
-    if exercise is None or not owner:
+        owner, identified = _split_flat(path, stem, resolve)
+    if identified is None or not owner:
         found.unmatched.append(path)
         return
     student = flat.setdefault(owner, Student(owner, source=owner))
     student.aliases |= aliases
-    _keep(student, exercise, path)
+    keep(student, identified[0], Candidate(path, identified[1], upload))
 
 
-def _split_flat(path: Path, stem: str, resolve: Resolver) -> tuple[str, str | None]:
+def _split_flat(path: Path, stem: str, resolve: Resolver
+                ) -> tuple[str, tuple[str, str] | None]:
     """`alice_smith_ex3_hinge` → (alice_smith, ex3): the longest exercise name at the end."""
     parts = _base_stem(stem).split("_")
     for i in range(1, len(parts)):
         exercise = resolve("_".join(parts[i:]))
         if exercise is not None:
-            return "_".join(parts[:i]), exercise_of(path, "_".join(parts[i:]), resolve)
+            return "_".join(parts[:i]), identify(path, "_".join(parts[i:]), resolve)
     # No exercise in the name: the header may still say; the owner is the first part.
-    return parts[0] if len(parts) > 1 else "", exercise_of(path, "", resolve)
+    return parts[0] if len(parts) > 1 else "", identify(path, "", resolve)
 
 
 def _gradescope(root: Path, resolve: Resolver) -> Discovery:
@@ -229,6 +245,7 @@ def _gradescope(root: Path, resolve: Resolver) -> Discovery:
             sid, email, name = (str(person.get(k) or "") for k in (":sid", ":email", ":name"))
             student = Student(sid or email or str(folder_name), name,
                               {a.lower() for a in (sid, email, email.split("@")[0], name) if a},
-                              dict(template.files), list(template.ignored), str(folder_name))
+                              dict(template.files), list(template.ignored), str(folder_name),
+                              dict(template.chosen))
             found.students.append(student)
     return found

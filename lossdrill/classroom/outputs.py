@@ -1,5 +1,6 @@
-"""Write a graded class to OUT/: grades.csv, results.json, feedback/<student>.md and junit.xml,
-each atomically; feedback files of students no longer in the class are removed.
+"""Write a graded class to OUT/: grades.csv, results.json, feedback/<student>.md, junit.xml
+and report.html (report.py), each atomically; feedback files of students no longer in the
+class are removed.
 
 Students name their folders and files, rosters their names, and their code its output and
 exceptions: all of it is data, made inert for each format by lossdrill.escape (cells that
@@ -24,7 +25,8 @@ from lossdrill.classroom.feedback import student_feedback
 from lossdrill.classroom.files import atomic_text, write_atomic
 from lossdrill.classroom.junit import junit_head, junit_suites, junit_tail
 from lossdrill.classroom.layout import Student
-from lossdrill.classroom.plan import Check, Plan
+from lossdrill.classroom.plan import Check, Plan, merged_folders
+from lossdrill.classroom.report import ClassReport, write_report
 from lossdrill.classroom.similar import Similarity
 from lossdrill.grading.results import CheckResult
 from lossdrill.render import formats as export
@@ -107,17 +109,18 @@ def results_json_tail(plan: Plan, similar: Similarity) -> str:
         "not_on_roster": plan.not_on_roster,
         "unmatched_files": [str(p) for p in plan.discovery.unmatched],
         "skipped": [str(p) for p in plan.discovery.skipped],
+        "merged_folders": merged_folders(plan.students),
+        "kept_from_earlier": plan.kept,
+        "left_out_of_earlier": plan.dropped,
         "similar": [asdict(p) for p in similar.pairs],
         "matches_reference": [asdict(m) for m in similar.references],
     }
     return "\n],\n" + _dump(tail)[2:]
 
 
-def _student_outputs(student: Student, checks: list[Check], plan: Plan,
-                     load: Callable[[Check], CheckResult]) -> tuple[str, str, str]:
-    """A student's results.json entry, junit.xml suites and feedback. Their full results are
-    loaded here and freed on return, before the next student's are."""
-    results = [load(check) for check in checks]
+def _student_outputs(student: Student, checks: list[Check], results: list[CheckResult],
+                     plan: Plan) -> tuple[str, str, str]:
+    """A student's results.json entry, junit.xml suites and feedback."""
     return (_dump(_student_document(student, checks, results, plan)),
             # Drawn by export.junit_xml; escape.xml again over the result (it leaves markup
             # alone), so a character XML forbids can never make the class's document unreadable.
@@ -129,35 +132,43 @@ def _student_outputs(student: Student, checks: list[Check], plan: Plan,
 def write_outputs(out: Path, plan: Plan, similar: Similarity, secret_source: str,
                   load: Callable[[Check], CheckResult]) -> list[Path]:
     """Write every output; ``load`` gives a check's full result. The gradebook needs only
-    the checks' summaries; the rest is written a student at a time, so one student's full
-    results at most are in memory, whatever the size of the class."""
+    the checks' summaries; the rest is written a student at a time (their full results are
+    loaded, written out, counted into the class report, and freed before the next student's
+    are), so one student's full results at most are in memory, whatever the size of the
+    class."""
     per_student = checks_by_student(plan)
     rows = [{"student": _gradebook_cell(s.id), "name": _gradebook_cell(s.name),
              "scores": {c.exercise.id: _graded(c).score for c in per_student[s.id]}}
             for s in plan.students]
     summaries = [_graded(c) for c in plan.checks]
-    written = [out / "grades.csv", out / "results.json", out / "junit.xml"]
+    written = [out / "grades.csv", out / "results.json", out / "junit.xml", out / "report.html"]
     write_atomic(written[0], export.gradebook_csv([e.id for e in plan.exercises], rows))
     feedback = out / "feedback"
     taken: set[str] = set()
     kept = set()
+    report = ClassReport(plan.exercises)
+    strangers = set(plan.not_on_roster)
     with atomic_text(written[1]) as results_json, atomic_text(written[2]) as junit:
         results_json.write(results_json_head(plan, secret_source))
         junit.write(junit_head(summaries))
         for i, student in enumerate(plan.students):
-            entry, suites, text = _student_outputs(student, per_student[student.id], plan,
-                                                   load)
+            checks = per_student[student.id]
+            results = [load(check) for check in checks]
+            entry, suites, text = _student_outputs(student, checks, results, plan)
             results_json.write(("," if i else "") + "\n" + entry)
             junit.write(suites)
             path = feedback / f"{safe_name(student.id, taken)}.md"
             write_atomic(path, text, durable=False)
             kept.add(path.name)
+            report.add(student, student.id in strangers, path.name, results)
+            del results
         results_json.write(results_json_tail(plan, similar))
         junit.write(junit_tail(summaries))
+    write_report(written[3], report, plan, similar)
     os.sync()  # one flush for the whole folder instead of one per student
     for stale in feedback.glob("*.md"):
         if stale.name not in kept:
             with contextlib.suppress(OSError):
                 stale.unlink()
-    written.append(feedback)
+    written.insert(3, feedback)
     return written

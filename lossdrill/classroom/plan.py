@@ -12,7 +12,8 @@ from pathlib import Path
 
 from lossdrill.classroom.cache import check_key, file_hash, spec_hash
 from lossdrill.classroom.checksummary import CheckSummary
-from lossdrill.classroom.layout import Discovery, Student, discover
+from lossdrill.classroom.choice import Candidate
+from lossdrill.classroom.layout import Discovery, Student, discover, keep
 from lossdrill.classroom.roster import Entry
 from lossdrill.classroom.seeds import student_seed
 from lossdrill.errors import UsageError
@@ -46,6 +47,10 @@ class Plan:
     on_roster: set[str] = field(default_factory=set)  # student ids the roster lists
     not_on_roster: list[str] = field(default_factory=list)
     root: Path = Path(".")  # the folder of submissions, as given
+    # Exercises of an earlier run in OUT that this one did not ask for (regrade.py): kept,
+    # from the cache, or dropped ("ex4: why").
+    kept: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
 
 
 def label(path: Path, root: Path) -> str:
@@ -84,7 +89,9 @@ def select_exercises(catalog: Catalog, wanted: list[str] | None, found: Discover
 
 
 def merge_students(students: list[Student]) -> list[Student]:
-    """One student per id, whatever layouts their files came in."""
+    """One student per id, whatever layouts their files came in. Folders (or file prefixes)
+    of other names that map to the same id are merged, and listed in ``merged``: two people
+    given one id by mistake must not pass unnoticed."""
     merged: dict[str, Student] = {}
     for student in students:
         key = student.id.lower()
@@ -92,15 +99,21 @@ def merge_students(students: list[Student]) -> list[Student]:
             merged[key] = student
             continue
         into = merged[key]
+        if student.source != into.source or (student.name and into.name
+                                             and student.name != into.name):
+            into.merged.append(student.source)
         into.aliases |= student.aliases
         into.name = into.name or student.name
+        into.ignored += student.ignored
         for exercise, path in student.files.items():
-            if exercise in into.files:
-                into.ignored.append(f"{path} (another file for {exercise}; graded "
-                                    f"{into.files[exercise].name})")
-            else:
-                into.files[exercise] = path
+            keep(into, exercise, student.chosen.get(exercise) or Candidate(path))
     return list(merged.values())
+
+
+def merged_folders(students: list[Student]) -> list[str]:
+    """A line per student whose id came from more than one folder (or file prefix)."""
+    return [f"{s.id}: " + ", ".join(repr(source) for source in [s.source, *s.merged])
+            for s in students if s.merged]
 
 
 def apply_roster(plan: Plan, roster: list[Entry]) -> None:

@@ -15,6 +15,7 @@ from lossdrill.classroom.grade import Limits, full_result, run_plan
 from lossdrill.classroom.outputs import write_outputs
 from lossdrill.classroom.plan import add_checks, make_plan
 from lossdrill.classroom.progressbar import GradeProgress
+from lossdrill.classroom.regrade import carry_over, keep_cached, previous_exercises
 from lossdrill.classroom.roster import Entry
 from lossdrill.classroom.seeds import keep_secret
 from lossdrill.classroom.similar import Similarity, find_similar
@@ -44,6 +45,8 @@ class GradeRequest:
 
 def grade_class(catalog: Catalog, request: GradeRequest) -> int:
     plan = make_plan(catalog, request.submissions, request.exercises, request.roster)
+    previous = previous_exercises(request.out)
+    added = carry_over(plan, catalog, previous)
     add_checks(plan, request.secret, request.timeout, request.memory)
     state = request.out / ".lossdrill"
     state.mkdir(parents=True, exist_ok=True)
@@ -53,6 +56,7 @@ def grade_class(catalog: Catalog, request: GradeRequest) -> int:
                                         "pass it with --secret) to regrade with the same hidden "
                                         "vectors.", highlight=False, markup=False)
     cache = ResultCache(state / "cache", enabled=not request.fresh)
+    keep_cached(plan, previous, added, cache)
     limits = Limits(request.timeout, request.memory, request.jobs)
     errors = make_console(stderr=True)
     try:

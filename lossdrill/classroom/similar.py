@@ -54,6 +54,7 @@ class ReferenceMatch:
 class Similarity:
     pairs: list[Pair] = field(default_factory=list)
     references: list[ReferenceMatch] = field(default_factory=list)
+    compared: bool = False  # False when `--similar` was not asked for
 
 
 def _prints(by_student: Mapping[str, Path], starter: set[int]) -> dict[str, set[int]]:
@@ -136,7 +137,7 @@ def find_similar(files: Mapping[str, Mapping[str, Path]], starters: Mapping[str,
                  threshold: float = 0.95) -> Similarity:
     """``files``: exercise → student → file; ``starters``: exercise → starter source;
     ``references``: exercise → reference solution. Pairs most rare code shared first."""
-    found = Similarity()
+    found = Similarity(compared=True)
     for exercise, by_student in files.items():
         prints = _prints(by_student, all_grams(starters.get(exercise, "")))
         found.pairs.extend(_pairs(exercise, prints, threshold))

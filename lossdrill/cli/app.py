@@ -11,31 +11,31 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import typer
 
 from lossdrill import __version__
 from lossdrill.cli.check import warn
 from lossdrill.cli.classroom import register as register_classroom
-from lossdrill.cli.ranges import (
-    MAX_SEED,
-    MAX_SEEDS,
-    MAX_TIMEOUT,
-    MIN_MEMORY,
-    MIN_TIMEOUT,
-    parse_memory,
-    parse_seed,
-    parse_seeds,
-    parse_timeout,
-    size_text,
+from lossdrill.cli.options import (
+    CHECK,
+    EXERCISE,
+    EXERCISE_NAME,
+    JSON,
+    LEARNER_FILE,
+    MEMORY,
+    PACK,
+    SEED,
+    TIMEOUT,
+    learner_file,
+    open_catalog,
+    takes,
 )
+from lossdrill.cli.ranges import MAX_SEEDS, parse_seeds
 from lossdrill.errors import LossdrillError, UsageError, report
 from lossdrill.escape import visible
 from lossdrill.i18n import _
-
-if TYPE_CHECKING:
-    from lossdrill.spec.catalog import Catalog
 
 app = typer.Typer(
     name="lossdrill",
@@ -46,35 +46,12 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-PackOption = typer.Option(None, "--pack", help="Exercise folder to use instead of the built-in "
-                          "pack (also LOSSDRILL_EXERCISES).", show_default=False)
-JsonOption = typer.Option(False, "--json", help="Print one JSON document on stdout.")
-# Numbers are read by lossdrill.cli.ranges, as the fast path of `check` reads them (quickargs.py).
-SeedOption = typer.Option(None, "--seed", parser=parse_seed, metavar="N",
-                          help=f"Seed for the hidden randomised tests, 0 to {MAX_SEED} "
-                          "(default: a fresh one each check, reported).", show_default=False)
-TimeoutOption = typer.Option(None, "--timeout", parser=parse_timeout, metavar="SECONDS",
-                             help=f"Seconds per call and for the import, {MIN_TIMEOUT:g} to "
-                             f"{MAX_TIMEOUT:g} (default: the exercise's, usually 10).",
-                             show_default=False)
-MemoryOption = typer.Option(None, "--memory", parser=parse_memory, metavar="SIZE",
-                            help="Memory cap for your code, such as 512M or 2G: at least "
-                            f"{size_text(MIN_MEMORY)}, at most the machine's memory (default: "
-                            "1G, or the machine's memory if less).", show_default=False)
-
-
-def _catalog(pack: Path | None) -> Catalog:
-    from lossdrill.spec.catalog import Catalog, find_pack
-
-    return Catalog(find_pack(pack))
-
 
 @app.callback(invoke_without_command=True)
 def dashboard(
     ctx: typer.Context,
-    pack: Path | None = typer.Option(None, "--pack", help="Exercise folder for this command "
-                                     "and the ones it names (as LOSSDRILL_EXERCISES).",
-                                     show_default=False),
+    pack: Path | None = PACK.but(help="Exercise folder for this command and the ones it names "
+                                 "(as LOSSDRILL_EXERCISES).").typer(),
     lang: str | None = typer.Option(None, "--lang", help="Language of the output: en or zh "
                                     "(default: LOSSDRILL_LANG, else the locale, else en).",
                                     show_default=False),
@@ -101,18 +78,18 @@ def dashboard(
 
     progress = Progress()
     warn(progress.warning)
-    render_dashboard(make_console(), summarise(_catalog(None).all(), progress.data), Path.cwd())
+    render_dashboard(make_console(), summarise(open_catalog(None).all(), progress.data), Path.cwd())
 
 
 @app.command("list")
 def list_exercises(
-    as_json: bool = JsonOption,
-    pack: Path | None = PackOption,
+    as_json: bool = JSON.typer(),
+    pack: Path | None = PACK.typer(),
 ) -> None:
     """List the exercises, with your progress in this folder."""
     from lossdrill.learner.progress import Progress
 
-    exercises = _catalog(pack).all()
+    exercises = open_catalog(pack).all()
     progress = Progress()
     if as_json:
         doc = {"lossdrill": __version__, "exercises": [
@@ -129,18 +106,18 @@ def list_exercises(
 
 @app.command()
 def show(
-    exercise: str = typer.Argument(..., help="Exercise id or slug (ex3, hinge)."),
+    exercise: str = EXERCISE_NAME.typer(),
     plot: bool = typer.Option(False, "--plot", help="Also draw the loss curve (a table where "
                               "the terminal cannot show a plot)."),
-    pack: Path | None = PackOption,
+    pack: Path | None = PACK.typer(),
 ) -> None:
     """Show an exercise: its statement, the functions to write, its tests."""
     from lossdrill.render.terminal import make_console, render_exercise
 
-    catalog = _catalog(pack)
-    ex = catalog.get(exercise)
+    exercises = open_catalog(pack)
+    ex = exercises.get(exercise)
     if plot and ex.plot is None:
-        with_plot = [e.id for e in catalog.all() if e.plot is not None]
+        with_plot = [e.id for e in exercises.all() if e.plot is not None]
         raise UsageError(_("{path}: {id} has no `plot` key, so no curve to draw; drop --plot "
                            "(curves: {curves})", path=ex.path, id=ex.id,
                            curves=", ".join(with_plot) or _("none in this pack")))
@@ -161,15 +138,15 @@ def show(
 
 @app.command()
 def start(
-    exercise: str = typer.Argument(..., help="Exercise id or slug."),
+    exercise: str = EXERCISE_NAME.typer(),
     path: Path | None = typer.Argument(None, help="File or folder to write (default: ./exN.py)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
-    pack: Path | None = PackOption,
+    pack: Path | None = PACK.typer(),
 ) -> None:
     """Write a starter file for an exercise (never overwrites without --force)."""
     from lossdrill.spec.starter import write_starter
 
-    ex = _catalog(pack).get(exercise)
+    ex = open_catalog(pack).get(exercise)
     target = write_starter(ex, path, force=force)
     typer.echo(_("wrote {target} — implement {functions}, then run `lossdrill check {target}`",
                  target=target, functions=", ".join(ex.function_names)))
@@ -177,14 +154,14 @@ def start(
 
 @app.command()
 def hint(
-    exercise: str = typer.Argument(..., help="Exercise id or slug."),
-    pack: Path | None = PackOption,
+    exercise: str = EXERCISE_NAME.typer(),
+    pack: Path | None = PACK.typer(),
 ) -> None:
     """Show the next hint of the exercise's ladder (the hints used are recorded)."""
     from lossdrill.learner.progress import Progress
     from lossdrill.learner.screens import hint_lines
 
-    ex = _catalog(pack).get(exercise)
+    ex = open_catalog(pack).get(exercise)
     progress = Progress()
     warn(progress.warning)
     lines, shown = hint_lines(ex, progress.hints_used(ex.id))
@@ -195,14 +172,14 @@ def hint(
 
 @app.command("progress")
 def progress_summary(
-    as_json: bool = JsonOption,
-    pack: Path | None = PackOption,
+    as_json: bool = JSON.typer(),
+    pack: Path | None = PACK.typer(),
 ) -> None:
     """Summarise your progress in this folder: checks, first pass, best score, hints."""
     from lossdrill.learner.progress import Progress, summarise
 
     progress = Progress()
-    summary = summarise(_catalog(pack).all(), progress.data)
+    summary = summarise(open_catalog(pack).all(), progress.data)
     if as_json:
         typer.echo(json.dumps({"lossdrill": __version__, **summary.to_dict()}, indent=2,
                               ensure_ascii=False))
@@ -216,15 +193,13 @@ def progress_summary(
 
 @app.command()
 def watch(
-    file: Path = typer.Argument(..., help="Your Python file (or notebook) to re-check on "
-                                "every save."),
-    exercise: str | None = typer.Option(None, "--exercise", "-e",
-                                           help="Exercise id or slug (default: from the "
-                                           "`# lossdrill: exN` header or the file name)."),
-    seed: int | None = SeedOption,
-    timeout: float | None = TimeoutOption,
-    memory: int | None = MemoryOption,
-    pack: Path | None = PackOption,
+    file: Path = LEARNER_FILE.but(help="Your Python file (or notebook) to re-check on every "
+                                  "save.").typer(),
+    exercise: str | None = EXERCISE.typer(),
+    seed: int | None = SEED.typer(),
+    timeout: float | None = TIMEOUT.typer(),
+    memory: int | None = MEMORY.typer(),
+    pack: Path | None = PACK.typer(),
 ) -> None:
     """Re-check a file on every save; keys: h hint, s statement, n next, l list, q quit."""
     from lossdrill.cli.ranges import default_memory
@@ -232,42 +207,24 @@ def watch(
     from lossdrill.learner.watch import watch as watch_file
 
     cap = memory or default_memory()
-    if file.is_dir():
-        raise UsageError(_("{file}: is a folder; pass the Python file to watch", file=file))
-    if not file.exists():
-        raise UsageError(_("{file}: no such file; check the path (or `lossdrill start EX` "
-                           "to create one)", file=file))
+    learner_file(file, "watch")
     from lossdrill.service.grade import infer
 
-    catalog = _catalog(pack)
-    ex = infer(catalog, file, exercise)
+    exercises = open_catalog(pack)
+    ex = infer(exercises, file, exercise)
     from lossdrill.render.terminal import make_console
 
     options = Options(pack, seed, timeout, cap)
-    raise typer.Exit(watch_file(make_console(), catalog, ex, file, options))
+    raise typer.Exit(watch_file(make_console(), exercises, ex, file, options))
 
 
 @app.command()
-def check(
-    file: Path = typer.Argument(..., help="Your Python file (or Jupyter notebook)."),
-    exercise: str | None = typer.Option(None, "--exercise", "-e",
-                                           help="Exercise id or slug (default: from the "
-                                           "`# lossdrill: exN` header or the file name)."),
-    as_json: bool = JsonOption,
-    fmt: str = typer.Option("text", "--format", help="text, json (as --json), junit, "
-                            "gradescope (results.json), or github (GitHub Classroom's runner "
-                            "result, base64; the report goes to stderr)."),
-    seed: int | None = SeedOption,
-    timeout: float | None = TimeoutOption,
-    memory: int | None = MemoryOption,
-    verbose: bool = typer.Option(False, "--verbose", "-v",
-                                 help="Also say which protections were in force."),
-    pack: Path | None = PackOption,
-) -> None:
+@takes(CHECK)
+def check(**given: Any) -> None:
     """Grade a file: exit 0 when every test passes, 1 when not."""
     from lossdrill.cli.check import run
 
-    raise typer.Exit(run(file, exercise, as_json, fmt, seed, timeout, memory, verbose, pack))
+    raise typer.Exit(run(**given))
 
 
 @app.command()
@@ -286,6 +243,33 @@ def validate(
     findings = validate_pack(find_pack(directory), seeds=seeds)
     render_findings(make_console(), findings)
     raise typer.Exit(0 if all(f.ok for f in findings) else 1)
+
+
+@app.command()
+def new(
+    exercise: str = typer.Argument(..., metavar="ID", help="The new exercise's id: ex and its "
+                                   "number, such as ex26."),
+    slug: str = typer.Argument(..., metavar="SLUG", help="Its short name, as learners type "
+                               "it: lowercase letters, digits and _, such as focal."),
+    mistake: str | None = typer.Option(None, "--mistake", help="Id of the first mistake it "
+                                       "diagnoses, such as sum-instead-of-mean (default: a "
+                                       "placeholder to rename).", show_default=False),
+    pack: Path | None = typer.Option(None, "--pack", help="The pack to add it to, the folder "
+                                     "holding exercises/ and solutions/ (default: "
+                                     "LOSSDRILL_EXERCISES, else the current folder).",
+                                     show_default=False),
+) -> None:
+    """Write the skeleton of a new exercise: spec, reference with its mistakes, learner
+    fixtures and a cross-check test, with TODOs to replace (never overwrites)."""
+    from lossdrill.spec.skeleton import DEFAULT_MISTAKE, write_skeleton
+
+    root = pack or Path(os.environ.get("LOSSDRILL_EXERCISES") or ".")
+    written = write_skeleton(root, exercise, slug, mistake or DEFAULT_MISTAKE)
+    for path in written:
+        typer.echo(_("wrote {file}", file=path))
+    typer.echo(_("next: replace every TODO (docs/authoring.md says what goes where), then run "
+                 "`lossdrill validate {pack}` and `python -m pytest {test}`", pack=root,
+                 test=written[-1]))
 
 
 register_classroom(app)

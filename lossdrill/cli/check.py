@@ -1,6 +1,6 @@
 """`lossdrill check`: grade one file, record the attempt, report. The Typer command calls
 `run`; so does the console entry directly for a plain `lossdrill check FILE [options]`
-(quickargs.py), so that the common case pays for no command-line framework. Returns the exit
+(fastpath.py), so that the common case pays for no command-line framework. Returns the exit
 code: 0 every test passed, 1 not; bad input raises a LossdrillError (exit 2)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lossdrill.cli.options import learner_file
 from lossdrill.errors import LossdrillError, UsageError, report
 from lossdrill.i18n import _
 
@@ -31,14 +32,7 @@ def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str
         raise UsageError(_("--format {fmt}: expected one of {choices}", fmt=repr(fmt),
                            choices=", ".join(FORMATS)))
     cap = memory or default_memory()
-    if not file.exists():
-        raise UsageError(_("{file}: no such file; check the path (or `lossdrill start EX` "
-                           "to create one)", file=file))
-    if file.is_dir():
-        raise UsageError(_("{file}: is a folder; pass the Python file to check", file=file))
-    from lossdrill.safefile import require_file
-
-    require_file(file, follow=True)  # a pipe, a device or a giant: refused, never waited on
+    learner_file(file, "check")
     options = Options(seed=seed, timeout=timeout, memory=cap, plot=fmt == "text",
                       label=str(file))
     # The learner process started first thing (cli/launch.py) is taken now: it imports NumPy
@@ -106,7 +100,7 @@ def _write_utf8(document: str) -> None:
 
 
 def run_guarded(arguments: dict[str, Any]) -> int:
-    """`run` as the console entry calls it (quickargs.py): bad input said in one line, exit 2."""
+    """`run` as the console entry calls it (fastpath.py): bad input said in one line, exit 2."""
     try:
         return run(**arguments)
     except LossdrillError as exc:

@@ -11,19 +11,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from lossdrill.cli.ranges import (
-    JOBS_PER_CORE,
-    MAX_TIMEOUT,
-    MIN_MEMORY,
-    MIN_TIMEOUT,
-    cores,
-    default_memory,
-    parse_jobs,
-    parse_memory,
-    parse_threshold,
-    parse_timeout,
-    size_text,
-)
+from lossdrill.cli.options import EXERCISES, MEMORY, PACK, SECRET, TIMEOUT, open_catalog
+from lossdrill.cli.ranges import JOBS_PER_CORE, cores, default_memory, parse_jobs, parse_threshold
 from lossdrill.errors import UsageError
 from lossdrill.i18n import _
 
@@ -31,17 +20,9 @@ if TYPE_CHECKING:
     from lossdrill.spec.catalog import Catalog
     from lossdrill.spec.model import Exercise
 
-PackOption = typer.Option(None, "--pack", help="Exercise pack (default: the built-in one, or "
-                          "LOSSDRILL_EXERCISES).", show_default=False)
-ExercisesOption = typer.Option(None, "--exercises", "-e", help="Comma-separated exercise ids "
-                               "or slugs (default: every exercise the submissions name).")
-SecretOption = typer.Option(None, "--secret", help="Course secret the hidden tests' seeds derive "
-                            "from (also LOSSDRILL_SECRET; default: kept in OUT/.lossdrill).",
-                            show_default=False)
-# Numbers are read by lossdrill.cli.ranges, as `check` reads them.
-TimeoutOption = typer.Option(None, "--timeout", parser=parse_timeout, metavar="SECONDS",
-                             help=f"Seconds per call and for the import, {MIN_TIMEOUT:g} to "
-                             f"{MAX_TIMEOUT:g} (default: each exercise's).", show_default=False)
+# An export holds no submissions: by default it carries the whole pack.
+EXPORT_EXERCISES = EXERCISES.but(help="Comma-separated exercise ids or slugs to include "
+                                 "(default: every exercise of the pack).")
 
 export_app = typer.Typer(help="Write what an LMS or CI needs to grade with lossdrill.",
                          no_args_is_help=True)
@@ -52,12 +33,6 @@ def register(app: typer.Typer) -> None:
     app.command("grade")(grade)
     app.command("release")(release)
     app.add_typer(export_app, name="export")
-
-
-def _catalog(pack: Path | None) -> Catalog:
-    from lossdrill.spec.catalog import Catalog, find_pack
-
-    return Catalog(find_pack(pack))
 
 
 def _names(text: str | None) -> list[str] | None:
@@ -86,21 +61,20 @@ def grade(
     submissions: Path = typer.Argument(..., help="Folder of submissions: a folder per student, "
                                        "flat files (alice_ex3.py), or a Gradescope/LMS export."),
     out: Path = typer.Option(Path("graded"), "--out", "-o", help="Where grades.csv, "
-                             "results.json, feedback/ and junit.xml go."),
-    exercises: str | None = ExercisesOption,
+                             "results.json, feedback/, junit.xml and report.html (the class "
+                             "as a page) go; an earlier output there keeps its other "
+                             "exercises."),
+    exercises: str | None = EXERCISES.but(help="Comma-separated exercise ids or slugs (default: "
+                                          "every exercise the submissions name).").typer(),
     roster: Path | None = typer.Option(None, "--roster", help="CSV (comma, semicolon or tab) "
                                        "with an id column (and names): missing work scores 0, "
                                        "strangers are reported."),
-    secret: str | None = SecretOption,
+    secret: str | None = SECRET.typer(),
     jobs: int | None = typer.Option(None, "--jobs", "-j", parser=parse_jobs, metavar="N",
                                     help=f"Checks run in parallel, 1 to {JOBS_PER_CORE} per core "
                                     "(default: one per core).", show_default=False),
-    timeout: float | None = TimeoutOption,
-    memory: int | None = typer.Option(None, "--memory", parser=parse_memory, metavar="SIZE",
-                                      help="Memory cap of each learner process, such as 512M "
-                                      f"or 2G: at least {size_text(MIN_MEMORY)}, at most the "
-                                      "machine's memory (default: 1G, or the machine's memory "
-                                      "if less).", show_default=False),
+    timeout: float | None = TIMEOUT.typer(),
+    memory: int | None = MEMORY.typer(),
     similar: bool = typer.Option(False, "--similar", help="Report pairs of alike submissions "
                                  "(names, comments and literals aside; code most of the class "
                                  "shares is not evidence), rarest shared code first, and flag "
@@ -111,7 +85,7 @@ def grade(
                                     "functions scores 1; one with expressions rewritten too, "
                                     "about 0.9)."),
     fresh: bool = typer.Option(False, "--fresh", help="Ignore the cache: grade everything again."),
-    pack: Path | None = PackOption,
+    pack: Path | None = PACK.typer(),
 ) -> None:
     """Grade a class in parallel: gradebook, feedback per student, LMS-ready exports."""
     from lossdrill.classroom.files import inside, writable_output
@@ -130,7 +104,7 @@ def grade(
     writable_output(out, ".lossdrill", "grading output")
     cap = memory or default_memory()
     entries = read_roster(roster) if roster is not None else None
-    catalog = _catalog(pack)
+    catalog = open_catalog(pack)
     wanted = _exercises(catalog, _names(exercises))
     state = out / ".lossdrill"
     course, source = course_secret(secret, state)
@@ -144,9 +118,8 @@ def grade(
 
 def release(
     out: Path = typer.Argument(..., help="Folder to write the student pack to."),
-    exercises: str | None = typer.Option(None, "--exercises", "-e", help="Comma-separated "
-                                         "exercise ids (default: all)."),
-    pack: Path | None = PackOption,
+    exercises: str | None = EXERCISES.typer(),
+    pack: Path | None = PACK.typer(),
 ) -> None:
     """Write a student pack: statements, starters, visible tests with their answers recorded;
     no reference code, no hidden tests."""
@@ -154,7 +127,7 @@ def release(
     from lossdrill.classroom.release import release as release_pack
 
     check_output_folder(out, "OUT", beside=True)
-    catalog = _catalog(pack)
+    catalog = open_catalog(pack)
     wanted = _exercises(catalog, _names(exercises))
     released = release_pack(catalog, out, [e.id for e in wanted] if wanted else None)
     for item in released:
@@ -168,13 +141,13 @@ def release(
 @export_app.command("gradescope")
 def export_gradescope(
     out: Path = typer.Argument(..., help="Folder for the autograder bundle (and its zip)."),
-    exercises: str | None = ExercisesOption,
-    secret: str | None = SecretOption,
+    exercises: str | None = EXPORT_EXERCISES.typer(),
+    secret: str | None = SECRET.typer(),
     hidden: str = typer.Option("after_published", "--hidden-visibility", help="Gradescope "
                                "visibility of hidden tests: after_published, after_due_date or "
                                "hidden."),
-    timeout: float | None = TimeoutOption,
-    pack: Path | None = PackOption,
+    timeout: float | None = TIMEOUT.typer(),
+    pack: Path | None = PACK.typer(),
 ) -> None:
     """Write a Gradescope autograder (setup.sh, run_autograder) grading with lossdrill."""
     from lossdrill.classroom.lms.gradescope import HIDDEN_CHOICES, write_bundle
@@ -187,7 +160,7 @@ def export_gradescope(
     if secret is not None:
         check_secret(secret, "--secret")
     check_output_folder(out, "OUT", beside=True)
-    catalog = _catalog(pack)
+    catalog = open_catalog(pack)
     wanted = _exercises(catalog, _names(exercises)) or catalog.all()
     archive = write_bundle(catalog, wanted, out, secret=secret, hidden=hidden, timeout=timeout)
     typer.echo(_("wrote {out} and {archive}: upload {name} as the assignment's autograder on "
@@ -197,18 +170,27 @@ def export_gradescope(
 @export_app.command("github-classroom")
 def export_github(
     out: Path = typer.Argument(..., help="Folder for the template repository."),
-    exercises: str | None = ExercisesOption,
-    install: str = typer.Option("lossdrill", "--install", help="What `pip install` installs "
-                                "in CI (a version, a wheel URL, git+https://…)."),
-    pack: Path | None = PackOption,
+    exercises: str | None = EXPORT_EXERCISES.typer(),
+    wheel: Path | None = typer.Option(None, "--wheel", metavar="PATH", help="The lossdrill "
+                                      "wheel the template carries and CI installs (default: a "
+                                      "wheel of the running lossdrill).", show_default=False),
+    install: str | None = typer.Option(None, "--install", help="What CI installs instead of a "
+                                       "wheel in the template, as `pip install` takes it (a "
+                                       "version on your index, a wheel URL, git+https://…).",
+                                       show_default=False),
+    pack: Path | None = PACK.typer(),
 ) -> None:
     """Write a GitHub Classroom template repository: student pack, starters, workflow and
-    autograding configuration (one graded step per exercise)."""
+    autograding configuration (one graded step per exercise), and the lossdrill wheel they
+    install."""
     from lossdrill.classroom.lms.github import write_template
     from lossdrill.classroom.outfolder import check_output_folder
 
+    if wheel is not None and install is not None:
+        raise UsageError(_("--wheel and --install: give one (the wheel the template carries, "
+                           "or what CI installs instead)"))
     check_output_folder(out, "OUT", beside=False)
-    catalog = _catalog(pack)
+    catalog = open_catalog(pack)
     wanted = _exercises(catalog, _names(exercises)) or catalog.all()
-    write_template(catalog, wanted, out, install)
+    write_template(catalog, wanted, out, install, wheel)
     typer.echo(_("wrote {out}: push it as the assignment's template repository", out=out))

@@ -1,12 +1,13 @@
 """The command line of a plain `lossdrill check FILE [options]`, read without the CLI framework.
 
-Starting the framework costs more than a whole check (it builds a validator per option), so the
-console entry reads the common case itself. Anything this reader does not take exactly as the
-full CLI would — `--help`, an unknown or repeated option, a value the readers of
-lossdrill.cli.ranges refuse — returns None, and the full CLI reads the command line instead and
-says what is wrong. Numbers are read by those same readers on both paths, so the two cannot
-disagree on a value. tests/test_quickargs.py holds this table to the options of the Typer
-command `check`.
+Starting the framework costs about half a check again, even with no command loaded but `check`
+(as pip loads only the command it runs): importing Typer and click, and building a validator
+per option. So the console entry reads the common case itself. Anything this reader does not
+take exactly as the full CLI would — `--help`, an unknown or repeated option, a value the
+readers of lossdrill.cli.ranges refuse — returns None, and the full CLI reads the command line
+instead and says what is wrong. Numbers are read by those same readers on both paths, so the
+two cannot disagree on a value; and the options are those of the Typer command, both built
+from the one list of lossdrill.cli.options.CHECK.
 """
 
 from __future__ import annotations
@@ -15,24 +16,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lossdrill.cli.ranges import parse_memory, parse_seed, parse_timeout
+from lossdrill.cli.options import CHECK
 from lossdrill.errors import UsageError
 
-# option → (parameter of checkcmd.run, reader of its value); bool marks a flag
+# option → (parameter of lossdrill.cli.check.run, reader of its value); bool marks a flag
 CHECK_OPTIONS: dict[str, tuple[str, Callable[[str], Any]]] = {
-    "--exercise": ("exercise", str), "-e": ("exercise", str),
-    "--json": ("as_json", bool),
-    "--format": ("fmt", str),
-    "--seed": ("seed", parse_seed),
-    "--timeout": ("timeout", parse_timeout),
-    "--memory": ("memory", parse_memory),
-    "--verbose": ("verbose", bool), "-v": ("verbose", bool),
-    "--pack": ("pack", Path),
-}
+    flag: (param.name, param.reader) for param in CHECK for flag in param.flags}
 
 
 def parse_check(args: list[str]) -> dict[str, Any] | None:
-    """The keyword arguments of checkcmd.run for ``args`` (what follows `check`), or None."""
+    """The keyword arguments of lossdrill.cli.check.run for ``args`` (what follows `check`),
+    or None."""
     values: dict[str, Any] = {}
     file: str | None = None
     i = 0

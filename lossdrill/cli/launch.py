@@ -1,7 +1,7 @@
 """The console entry point. For `lossdrill check`, the learner process is started before
 anything heavy is imported, so its interpreter start and NumPy import run on the other core
 while the grader imports its own modules; a plain `check FILE [options]` then runs without the
-CLI framework (quickargs.py). Everything else goes to the CLI."""
+CLI framework (fastpath.py). Everything else goes to the CLI."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
 """Every number the command line takes, read and range-checked in one place.
 
-The Typer options (cli.py, classroom/commands.py) and the fast path of `check` (quickargs.py)
-call the same readers, so the two cannot disagree on what a value means or which values are
-allowed. A reader takes the text as typed and returns the value, or raises a UsageError whose
-one line names the option, the value and the fix. Only plain ASCII numbers are read: no sign
-where none is meaningful, no `nan`, `inf`, exponent, `_` or non-ASCII digits (all of which
-Python's int() and float() would take).
+The Typer options (options.py, app.py, classroom.py) and the fast path of `check`
+(fastpath.py) call the same readers, so the two cannot disagree on what a value means or which
+values are allowed. A reader takes the text as typed and returns the value, or raises a
+UsageError whose one line names the option, the value and the fix. Only plain ASCII numbers
+are read: no sign where none is meaningful, no `nan`, `inf`, exponent, `_` or non-ASCII digits
+(all of which Python's int() and float() would take).
 
 The ranges, and why:
 - ``--seed``: 0 to 2**32 - 1, what NumPy's legacy seeding and most tools take and print;

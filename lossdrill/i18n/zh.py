@@ -609,4 +609,129 @@ CATALOG: dict[str, str] = {
     # grade --similar: submissions that match the pack's reference solution
     "matches the pack's reference solution (names and comments aside)":
         "与题包的参考答案一致（不计名称和注释）",
+    # lossdrill new: the skeleton of a new exercise
+    "{file}: already exists; `lossdrill new` never overwrites: move it away, or choose another "
+    "id or slug":
+        "{file}：已存在；`lossdrill new` 从不覆盖文件：请把它移走，或换一个编号或短名",
+    "{folder}: no such folder; create it, or pass --pack with the folder of the pack":
+        "{folder}：没有这个文件夹；请先创建它，或用 --pack 指定题包所在的文件夹",
+    "{folder}: holds specs itself; pass the folder above it (a pack holds exercises/ and "
+    "solutions/)":
+        "{folder}：它本身就存放题目描述；请指定它的上一级文件夹"
+        "（题包包含 exercises/ 和 solutions/）",
+    "{id}: not an exercise id; write ex and its number, such as {next}":
+        "{id}：不是题目编号；请写 ex 加编号，例如 {next}",
+    "{slug}: not a slug; write a lowercase letter, then up to 29 lowercase letters, digits or "
+    "_, such as hinge_sq":
+        "{slug}：不是合法的短名；请以小写字母开头，后接至多 29 个小写字母、数字或 _，例如 hinge_sq",
+    "{slug}: a slug that reads as an exercise id would be taken for one; name the loss "
+    "instead, such as hinge_sq":
+        "{slug}：看起来像题目编号的短名会被当成编号；请改用损失的名字，例如 hinge_sq",
+    "--mistake {mistake}: write up to 40 lowercase letters, digits or -, such as "
+    "sum-instead-of-mean":
+        "--mistake {mistake}：请写至多 40 个小写字母、数字或 -，例如 sum-instead-of-mean",
+    "{file}: is {id} already; choose another id (the next free one is {next})":
+        "{file}：已经是 {id}；请换一个编号（下一个可用的是 {next}）",
+    "{file}: is {slug} already; choose another slug":
+        "{file}：已经是 {slug}；请换一个短名",
+    "wrote {file}": "已写入 {file}",
+    "next: replace every TODO (docs/authoring.md says what goes where), then run `lossdrill "
+    "validate {pack}` and `python -m pytest {test}`":
+        "下一步：替换每一处 TODO（docs/authoring.md 说明了各处该写什么），然后运行 "
+        "`lossdrill validate {pack}` 和 `python -m pytest {test}`",
+    # grade: which file is graded, one id from several folders, regrading with fewer exercises
+    "duplicates set aside (the file graded: its first line names the exercise, then its "
+    "name is exactly the exercise's, then the latest resubmission)":
+        "搁置的重复文件（评分所用文件的顺序：首行注明该练习的文件，其次是文件名与练习名完全一致的文件，"
+        "再次是最新一次重新提交的文件）",
+    "one student id from several folders (merged: check that they are one person)":
+        "多个文件夹对应同一个学生编号（已合并：请确认是同一个人）",
+    "kept from the earlier grading in this folder (from the cache)":
+        "沿用此文件夹中上次评分的结果（来自缓存）",
+    "left out of the earlier grading in this folder (pass them to --exercises to grade them "
+    "again)":
+        "未沿用此文件夹中上次评分的练习（将它们加入 --exercises 即可重新评分）",
+    "not on the roster (graded anyway)": "不在名单上（仍已评分）",
+    "no exercise recognised (name them exN.py or add `# lossdrill: exN`)":
+        "未识别出练习（请命名为 exN.py，或在首行写 `# lossdrill: exN`）",
+    "skipped (symbolic links to folders, unreadable folders)":
+        "已跳过（指向文件夹的符号链接、无法读取的文件夹）",
+    "near-identical code (identifiers and comments ignored)": "几乎相同的代码（不计标识符和注释）",
+    # grade: the class report page (report.html)
+    "Class report": "班级报告",
+    "{students} students, {exercises} exercises ({layout}); written {when} by lossdrill "
+    "{version}":
+        "{students} 名学生，{exercises} 个练习（{layout}）；由 lossdrill {version} 于 {when} 生成",
+    "Exercises": "练习",
+    "Test pass rates": "各测试的通过率",
+    "Most common diagnoses": "最常见的诊断",
+    "Students": "学生",
+    "Similar code": "相似的代码",
+    "Needs a look": "需要查看",
+    "submitted": "已提交",
+    "mean": "平均",
+    "full marks": "满分",
+    "Scores of {count} students, from 0 to {most}": "{count} 名学生的得分，从 0 到 {most}",
+    "scores from {low} to {high}: {count}": "得分在 {low} 到 {high} 之间：{count}",
+    "scores from {low} to {high}, full marks included: {count}":
+        "得分在 {low} 到 {high} 之间（含满分）：{count}",
+    "The share of the submissions of each exercise that pass each test; hover over a cell "
+    "(or read the table) for the test's name.":
+        "每个练习的提交中通过各项测试的比例；将鼠标悬停在格子上（或查看下表）可看到测试名称。",
+    "The tests, by number": "按编号列出的测试",
+    "hidden": "隐藏",
+    "no submissions": "没有提交",
+    "{name}: {passed} of {ran} submissions pass": "{name}：{ran} 份提交中有 {passed} 份通过",
+    "{count} students": "{count} 名学生",
+    "1 student": "1 名学生",
+    "the message differs between students; each student's feedback has theirs":
+        "各学生得到的说明不同；每位学生的反馈中有各自的说明",
+    "no diagnosis": "没有诊断",
+    "Filter students": "筛选学生",
+    "student": "学生",
+    "name": "姓名",
+    "feedback": "反馈",
+    "diagnoses": "诊断",
+    "not on the roster": "不在名单上",
+    "not submitted": "未提交",
+    "Pairs of submissions alike once names, comments and literals are set aside, rarest "
+    "shared code first. Marked lines hold code both files share beyond the starter. Evidence "
+    "for a person to look at, not a verdict.":
+        "不计名称、注释和字面量后相似的提交对，共享代码越罕见越靠前。标出的行是两个文件在初始代码之外"
+        "共有的代码。这是供人查看的证据，不是结论。",
+    "{exercise}: {ratio} alike, weight {weight}": "{exercise}：相似度 {ratio}，权重 {weight}",
+    "more in results.json: {count}": "results.json 中还有：{count}",
+    "Submissions that match the reference solution": "与参考答案一致的提交",
+    "Marked lines hold code the pack's reference solution holds too (the reference is not "
+    "shown).": "标出的行是题包参考答案中也有的代码（不显示参考答案本身）。",
+    "{exercise}: {ratio} of its code is the reference's":
+        "{exercise}：其代码的 {ratio} 与参考答案相同",
+    "lines not shown: {count}": "未显示的行：{count}",
+    "could not be read again: {why}": "无法再次读取：{why}",
+    "lines marked: {count}": "标出的行：{count}",
+    "Not compared: grade with --similar to compare submissions.":
+        "未比较：使用 --similar 评分即可比较各提交。",
+    "No pair of submissions reached the threshold.": "没有哪一对提交达到阈值。",
+    "Nothing: every file was graded, every student is on the roster.":
+        "没有：每个文件都已评分，每位学生都在名单上。",
+    "This page is one file: it loads nothing from the network; print it or mail it as it is.":
+        "本页面是单个文件，不从网络加载任何内容；可以直接打印或通过邮件发送。",
+    # export github-classroom: the wheel the template carries
+    "build one with `pip wheel --no-deps .` in a checkout of lossdrill":
+        "可在 lossdrill 的源代码目录中用 `pip wheel --no-deps .` 构建一个",
+    "--wheel {path}: not a lossdrill wheel file (lossdrill-VERSION-py3-none-any.whl); {fix}":
+        "--wheel {path}：不是 lossdrill 的 wheel 文件（lossdrill-版本-py3-none-any.whl）；{fix}",
+    "--wheel {path}: not a lossdrill wheel (no lossdrill package or .dist-info in it); {fix}":
+        "--wheel {path}：不是 lossdrill 的 wheel（其中没有 lossdrill 包或 .dist-info）；{fix}",
+    "cannot make a wheel of the lossdrill running from {package} (not installed with pip); "
+    "pass --wheel PATH, or --install with what CI should install":
+        "无法为运行于 {package} 的 lossdrill 生成 wheel（并非用 pip 安装）；"
+        "请传入 --wheel PATH，或用 --install 指定 CI 应安装的内容",
+    "cannot build a wheel of {checkout} ({why}); pass --wheel PATH, or --install with what CI "
+    "should install":
+        "无法为 {checkout} 构建 wheel（{why}）；"
+        "请传入 --wheel PATH，或用 --install 指定 CI 应安装的内容",
+    "--wheel and --install: give one (the wheel the template carries, or what CI installs "
+    "instead)":
+        "--wheel 与 --install：只能给出其一（模板携带的 wheel，或 CI 改为安装的内容）",
 }

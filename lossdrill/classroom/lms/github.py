@@ -10,6 +10,10 @@ a starter per exercise at the top, and:
 - ``.github/classroom/autograding.json``: the same steps in the classic format of the
   `education/autograding` action (all or nothing per exercise, as that action scores).
 
+No package index serves lossdrill, so the template carries the wheel it was exported with
+(``lossdrill-wheel/``: the running lossdrill's, made by wheel.py, or the one ``--wheel``
+names) and both files install from it; ``--install`` replaces it with anything pip accepts.
+
 Hidden tests cannot run in a student's own repository; grade the collected repositories with
 `lossdrill grade` for them.
 """
@@ -18,12 +22,15 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from lossdrill.classroom.files import writable_output, write_atomic
+from lossdrill.classroom.lms.wheel import given_wheel, running_wheel
 from lossdrill.classroom.release import BlockDumper, release
 from lossdrill.spec.catalog import Catalog
 from lossdrill.spec.model import Exercise
@@ -32,6 +39,7 @@ from lossdrill.spec.starter import starter_source
 WORKFLOW = ".github/workflows/classroom.yml"
 AUTOGRADING = ".github/classroom/autograding.json"
 PACK = "lossdrill-pack"  # the student pack, inside the template repository
+WHEEL_DIR = "lossdrill-wheel"  # the wheel CI installs, inside the template repository
 STEP_TIMEOUT_MINUTES = 10
 
 
@@ -102,8 +110,21 @@ def autograding(exercises: list[Exercise], install: str) -> dict[str, Any]:
     } for ex in exercises]}
 
 
-def write_template(catalog: Catalog, exercises: list[Exercise], out: Path, install: str) -> None:
+def write_template(catalog: Catalog, exercises: list[Exercise], out: Path,
+                   install: str | None, wheel: Path | None = None) -> None:
+    """``install``: what CI installs, as pip takes it; None: the wheel (``wheel``, else the
+    running lossdrill's), carried in the template."""
     writable_output(out, WORKFLOW, "GitHub Classroom template")
+    with tempfile.TemporaryDirectory() as work:
+        # Made first: a wheel that cannot be had leaves nothing written.
+        carried = None if install is not None else (
+            given_wheel(wheel) if wheel is not None else running_wheel(Path(work)))
+        shutil.rmtree(out / WHEEL_DIR, ignore_errors=True)  # a wheel of an earlier export
+        if carried is not None:
+            (out / WHEEL_DIR).mkdir(parents=True)
+            shutil.copy2(carried, out / WHEEL_DIR / carried.name)
+            install = f"./{WHEEL_DIR}/{carried.name}"
+    assert install is not None
     release(catalog, out / PACK, [e.id for e in exercises])
     for ex in exercises:
         starter = out / f"{ex.id}.py"
@@ -114,11 +135,25 @@ def write_template(catalog: Catalog, exercises: list[Exercise], out: Path, insta
                                            sort_keys=False, width=200, allow_unicode=True))
     write_atomic(out / AUTOGRADING, json.dumps(autograding(exercises, install), indent=2,
                                                ensure_ascii=False) + "\n")
-    if not (out / "README.md").exists():
-        write_atomic(out / "README.md", _readme(exercises))
+    readme = out / "README.md"
+    if not readme.exists() or _ours(readme, exercises):
+        write_atomic(readme, _readme(exercises, install))
 
 
-def _readme(exercises: list[Exercise]) -> str:
+def _ours(readme: Path, exercises: list[Exercise]) -> bool:
+    """Whether ``readme`` is the one an earlier export wrote, unedited but for its install
+    line (which this export may change); an edited one is the instructor's to keep."""
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    before, _, after = _readme(exercises, "\0").partition("\0")
+    middle = text[len(before):len(text) - len(after)]
+    return (len(text) > len(before) + len(after) and text.startswith(before)
+            and text.endswith(after) and "\n" not in middle)
+
+
+def _readme(exercises: list[Exercise], install: str) -> str:
     rows = "\n".join(f"- `{ex.id}.py`: {ex.title} ({visible_points(ex):g} points here)"
                      for ex in exercises)
     return f"""# Assignment
@@ -126,7 +161,7 @@ def _readme(exercises: list[Exercise]) -> str:
 Write your code in these files, then check it (offline) with
 
 ```bash
-pip install lossdrill
+python -m pip install {install}
 lossdrill check {exercises[0].id if exercises else "ex1"}.py --pack {PACK}
 ```
 

@@ -1,0 +1,45 @@
+# lossdrill: ex25
+# heldout: drops-remainder-samples — the fold-generator pattern n_test = n // k, val = idx[n_test·i : n_test·(i+1)]: the last n % k samples are never validated
+import numpy as np
+
+
+def kfold_indices(n, k):
+    idx = np.arange(n)
+    n_test = n // k
+    folds = []
+    for i in range(k):
+        val_idx = idx[n_test * i:n_test * (i + 1)]
+        train_idx = np.setdiff1d(idx, val_idx)
+        folds.append((train_idx, val_idx))
+    return folds
+
+
+def _grad(loss, r):
+    if loss == "mse":
+        return 2 * r
+    if loss == "mae":
+        return np.sign(r)
+    return np.clip(r, -1.0, 1.0)
+
+
+def _fit(X, y, loss):
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    for _ in range(200):
+        g = _grad(loss, X @ w + b - y)
+        w = w - 0.1 * X.T @ g / n
+        b = b - 0.1 * g.mean()
+    return w, b
+
+
+def cv_select_loss(X, y, k=5):
+    X = np.asarray(X, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    scores = {}
+    for loss in ("mse", "mae", "huber"):
+        fold_scores = []
+        for train, val in kfold_indices(len(y), k):
+            w, b = _fit(X[train], y[train], loss)
+            fold_scores.append(np.mean(np.abs(X[val] @ w + b - y[val])))
+        scores[loss] = float(np.mean(fold_scores))
+    return scores, min(scores, key=scores.get)
