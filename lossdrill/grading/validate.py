@@ -17,7 +17,8 @@ from lossdrill.grading.engine import check_functions
 from lossdrill.grading.reference import load_reference
 from lossdrill.i18n import _
 from lossdrill.spec.catalog import Pack
-from lossdrill.spec.model import Exercise, load_exercise
+from lossdrill.spec.load import load_exercise
+from lossdrill.spec.model import Exercise
 from lossdrill.spec.starter import starter_source
 
 MIN_HINTS = 3

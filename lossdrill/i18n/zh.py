@@ -734,4 +734,83 @@ CATALOG: dict[str, str] = {
     "--wheel and --install: give one (the wheel the template carries, or what CI installs "
     "instead)":
         "--wheel 与 --install：只能给出其一（模板携带的 wheel，或 CI 改为安装的内容）",
+    # Spec errors, exercise lookup and validation messages, in the learner's language
+    "the built-in exercises are missing from this installation; reinstall lossdrill":
+        "此安装缺少内置练习；请重新安装 lossdrill",
+    "{folder}: no such exercise folder; pass a folder holding exercises/ (or unset "
+    "LOSSDRILL_EXERCISES)":
+        "{folder}：没有这个练习文件夹；请传入包含 exercises/ 的文件夹（或取消设置 "
+        "LOSSDRILL_EXERCISES）",
+    "unknown exercise '{name}'; `lossdrill list` shows them ({known}, …)":
+        "未知练习 '{name}'；`lossdrill list` 会列出所有练习（{known}，…）",
+    "{file}: cannot tell which exercise this file is for; add a first line `# lossdrill: ex1`, "
+    "name the file ex1.py, or pass --exercise ex1":
+        "{file}：无法判断这个文件对应哪个练习；请在第一行写 `# lossdrill: ex1`、把文件命名为 "
+        "ex1.py，或传入 --exercise ex1",
+    "{file}: cannot tell which exercise this notebook is for; start its first cell with "
+    "`# lossdrill: ex1`, name it ex1.ipynb, or pass --exercise ex1":
+        "{file}：无法判断这个笔记本对应哪个练习；请让第一个单元格以 `# lossdrill: ex1` 开头、"
+        "把它命名为 ex1.ipynb，或传入 --exercise ex1",
+    "{folder}: no exercise specs (*.yaml) found": "{folder}：没有找到练习规格文件（*.yaml）",
+    "{path}: cannot read the spec ({reason})": "{path}：无法读取规格文件（{reason}）",
+    "{path}: cannot read the spec (not UTF-8 text: {reason} at byte {byte}); save it as UTF-8":
+        "{path}：无法读取规格文件（不是 UTF-8 文本：第 {byte} 字节处 {reason}）；请以 UTF-8 保存",
+    "{path}{where}: invalid YAML: {problem}; fix the syntax":
+        "{path}{where}：YAML 无效：{problem}；请修正语法",
+    "the key '{key}' is given twice": "键 '{key}' 出现了两次",
+    "{path}: expected a mapping of keys (id, slug, title, …) at the top level":
+        "{path}：顶层应为键的映射（id、slug、title、…）",
+    "{path}: {problem}": "{path}：{problem}",
+    "{path}: tests[{i}].{key}: '{name}' is not one of the exercise's functions ({names}); add "
+    "it under functions or fix the name":
+        "{path}：tests[{i}].{key}：'{name}' 不是该练习的函数之一（{names}）；请在 functions "
+        "下添加它，或改正名称",
+    "{path}: tests[{i}].args.{name}.copy_of: '{copied}' is not an argument of this test "
+    "({names})":
+        "{path}：tests[{i}].args.{name}.copy_of：'{copied}' 不是这个测试的参数（{names}）",
+    "{path}: tests[{i}].wrt: '{wrt}' is not one of the test's args ({names}); name the argument "
+    "to differentiate":
+        "{path}：tests[{i}].wrt：'{wrt}' 不是该测试的参数之一（{names}）；请写明要求导的参数",
+    "none": "无",
+    "{path}: tests[{i}].name: '{name}' is also the name of tests[{first}]; test names must be "
+    "unique (a name also seeds the test's random inputs)":
+        "{path}：tests[{i}].name：'{name}' 也是 tests[{first}] 的名称；测试名称必须唯一"
+        "（名称也决定测试随机输入的种子）",
+    "{path}: mistakes[{i}].id: '{id}' is listed twice":
+        "{path}：mistakes[{i}].id：'{id}' 被列出了两次",
+    "{path}: plot.{problem}": "{path}：plot.{problem}",
+    "{path}: a text given per language needs its 'en' version":
+        "{path}：按语言给出的文本需要有 'en' 版本",
+    "{path}.{lang}: expected text, got {type}": "{path}.{lang}：应为文本，实际是 {type}",
+    "every dimension must be at least 1": "每一维都必须至少为 1",
+    "expected [low, high] with low < high": "应为 [low, high]，且 low < high",
+    "expected a number": "应为数字",
+    "expected an integer": "应为整数",
+    "expected text": "应为文本",
+    "expected true or false": "应为 true 或 false",
+    "expected a list": "应为列表",
+    "expected a mapping": "应为映射",
+    "missing required key": "缺少必需的键",
+    "unknown key": "未知的键",
+    "expected {allowed}": "应为 {allowed}",
+    "expected one of the allowed values": "应为允许的值之一",
+    "{expected}, got {shown}": "{expected}，实际是 {shown}",
+    " (and {count} more)": "（另有 {count} 处）",
+    "{loc}.kind: expected one of {kinds}, got {tag}": "{loc}.kind：应为 {kinds} 之一，实际是 {tag}",
+    "missing required key 'kind' (one of {kinds})": "缺少必需的键 'kind'（{kinds} 之一）",
+    "(top level)": "（顶层）",
+    "function: '{function}' is not one of the exercise's functions ({names})":
+        "function：'{function}' 不是该练习的函数之一（{names}）",
+    "function: the signature of {function} ({signature}) does not parse":
+        "function：{function} 的签名（{signature}）无法解析",
+    "sweep: '{sweep}' is not a parameter of {call}; name the one to vary":
+        "sweep：'{sweep}' 不是 {call} 的参数；请写明要变化的参数",
+    "{key}.{name}: not a parameter of {call}": "{key}.{name}：不是 {call} 的参数",
+    "{key}.{name}: is the swept argument; remove it from args":
+        "{key}.{name}：这是被扫描的参数；请把它从 args 中删除",
+    "{key}: missing {names} (every argument of {call} without a default needs a value)":
+        "{key}：缺少 {names}（{call} 中没有默认值的参数都需要一个值）",
+    "{key}: give {names} too: arguments are passed by position, so only trailing ones may be "
+    "left out":
+        "{key}：也请给出 {names}：参数按位置传递，只有末尾的参数可以省略",
 }

@@ -11,11 +11,11 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lossdrill.errors import UsageError
 from lossdrill.grading.engine import check_file
 from lossdrill.grading.results import CheckResult
+from lossdrill.i18n import _
 from lossdrill.sandbox.process import LearnerProcess
-from lossdrill.spec.catalog import Catalog
+from lossdrill.spec.catalog import Catalog, ExerciseNotNamed
 from lossdrill.spec.model import Exercise
 
 if TYPE_CHECKING:  # a notebook and a loss curve are the rarer cases: imported when needed
@@ -34,12 +34,10 @@ def infer(catalog: Catalog, file: Path, exercise: str | None) -> Exercise:
         path.write_text(gather_notebook(file).source, encoding="utf-8")
         try:
             return catalog.infer(path, None)
-        except UsageError as exc:
-            if "cannot tell which exercise" not in str(exc):
-                raise  # an unknown exercise named in the header says so itself
-            raise UsageError(f"{file}: cannot tell which exercise this notebook is for; start "
-                             "its first cell with `# lossdrill: ex1`, name it ex1.ipynb, or "
-                             "pass --exercise ex1") from None
+        except ExerciseNotNamed:  # (an unknown exercise named in the header says so itself)
+            raise ExerciseNotNamed(_("{file}: cannot tell which exercise this notebook is for; "
+                                     "start its first cell with `# lossdrill: ex1`, name it "
+                                     "ex1.ipynb, or pass --exercise ex1", file=file)) from None
 
 
 def grade(catalog: Catalog, file: Path, exercise: str | None, *, process: LearnerProcess,
