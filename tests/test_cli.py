@@ -29,7 +29,7 @@ from lossdrill import __version__
 from lossdrill.cli.app import app
 from lossdrill.grading.engine import check_file
 from lossdrill.grading.inputs import resolve_args
-from lossdrill.grading.inputs import test_rng as rng_for_test
+from lossdrill.grading.inputs import rng_for as rng_for_test
 from lossdrill.grading.reference import load_reference
 from lossdrill.render.terminal import render_check
 from lossdrill.spec.catalog import Catalog, find_pack

@@ -17,7 +17,14 @@ from lossdrill.classroom.plan import Check, Plan, label
 from lossdrill.errors import LossdrillError
 from lossdrill.escape import visible
 from lossdrill.grading.engine import MAX_RESTARTS
-from lossdrill.grading.results import CheckResult, Diagnosis, TestResult, result_from_data
+from lossdrill.grading.results import (
+    CheckResult,
+    CheckStatus,
+    Diagnosis,
+    TestResult,
+    TestStatus,
+    result_from_data,
+)
 from lossdrill.spec.model import Exercise
 from lossdrill.workers.pool import Done, Pool
 
@@ -47,17 +54,17 @@ def budget(exercise: Exercise, timeout: float | None) -> float:
     return BUDGET_SLACK + per_call * (len(exercise.functions) + MAX_RESTARTS + 2)
 
 
-def unavailable(exercise: Exercise, file: str, status: str, diagnosis: Diagnosis, seed: int
-                ) -> CheckResult:
+def unavailable(exercise: Exercise, file: str, status: CheckStatus, diagnosis: Diagnosis,
+                seed: int) -> CheckResult:
     """A result for work that could not be run: every test skipped with the reason."""
-    tests = [TestResult(t.name, t.kind, t.visibility, "skipped", 0.0, t.points,
+    tests = [TestResult(t.name, t.kind, t.visibility, TestStatus.SKIPPED, 0.0, t.points,
                         f"not run: {diagnosis.message}") for t in exercise.tests]
     return CheckResult(exercise.id, exercise.slug, exercise.title, file, status, 0.0,
                        exercise.max_score, seed, tests, [diagnosis], "", 0.0)
 
 
 def missing_result(check: Check) -> CheckResult:
-    return unavailable(check.exercise, "", "missing", Diagnosis(
+    return unavailable(check.exercise, "", CheckStatus.MISSING, Diagnosis(
         "no-submission", f"No file for {check.exercise.id} ({check.exercise.slug}) was found "
         "in this submission."), check.seed)
 
@@ -65,7 +72,7 @@ def missing_result(check: Check) -> CheckResult:
 def refused_result(check: Check, submissions: Path) -> CheckResult:
     """The result of a file the plan would not hand to a grader (check.problem says why)."""
     assert check.path is not None
-    return unavailable(check.exercise, label(check.path, submissions), "error",
+    return unavailable(check.exercise, label(check.path, submissions), CheckStatus.ERROR,
                        Diagnosis("unreadable-file", check.problem), check.seed)
 
 
@@ -116,7 +123,7 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
             cache.put(first.key, done.result)  # the data as it came: no second conversion
         elif done.kind in ("budget", "died", "learner"):
             ident = "unreadable-file" if done.kind == "learner" else "grading-stopped"
-            result = unavailable(first.exercise, done.job["label"], "error",
+            result = unavailable(first.exercise, done.job["label"], CheckStatus.ERROR,
                                  Diagnosis(ident, done.error), first.seed)
             if done.kind == "died":  # a death may be the machine's: try again next run
                 held = result
@@ -125,7 +132,7 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
         else:
             stats.grader_errors.append(f"{visible(done.job['label'], one_line=True)}: "
                                        f"{visible(done.error, one_line=True)}")
-            held = result = unavailable(first.exercise, done.job["label"], "error",
+            held = result = unavailable(first.exercise, done.job["label"], CheckStatus.ERROR,
                                         Diagnosis("grader-error", done.error), first.seed)
         outcome = Outcome.of(result)
         for check in checks:

@@ -813,4 +813,46 @@ CATALOG: dict[str, str] = {
     "{key}: give {names} too: arguments are passed by position, so only trailing ones may be "
     "left out":
         "{key}：也请给出 {names}：参数按位置传递，只有末尾的参数可以省略",
+    # Grading's own messages: comparisons, references, recorded answers, unknown kinds
+    "a {type}": "一个 {type}",
+    "a {type} that is not numbers": "一个不是数值的 {type}",
+    "returned {what}": "返回了 {what}",
+    "wrong text": "文本不对",
+    "a bool": "一个布尔值",
+    "a number": "一个数",
+    "an array": "一个数组",
+    "a tuple of {count} values": "含 {count} 个值的元组",
+    "a dict with keys {keys}": "键为 {keys} 的字典",
+    "item {i} of the result: {problem}": "结果的第 {i} 项：{problem}",
+    "an exception": "一个异常",
+    "{path}: test '{test}': unknown property '{name}' (known: {known})":
+        "{path}：测试 '{test}'：未知性质 '{name}'（已知：{known}）",
+    "{path}: test '{test}': unknown task '{name}' (known: {known})":
+        "{path}：测试 '{test}'：未知任务 '{name}'（已知：{known}）",
+    "{path}: the reference's {function} failed on test '{test}': {message}; fix the reference "
+    "or the test":
+        "{path}：参考实现的 {function} 在测试 '{test}' 上失败：{message}；请修正参考实现或该测试",
+    "Student pack: every test of this exercise ran here.": "学生包：本练习的所有测试都已在此运行。",
+    "Student pack: visible tests only here; {count} hidden test(s) worth {points} point(s) run "
+    "when your work is graded.":
+        "学生包：此处只运行可见测试；另有 {count} 个隐藏测试（共 {points} 分）会在正式评分时运行。",
+    "{path}: a released student pack holds no reference code; run this on the instructor's pack":
+        "{path}：发布的学生包不含参考代码；请在教师的题包上运行",
+    "{path}: no recorded answer for this call of {function}; a released pack answers its "
+    "visible tests only (hidden tests run when your work is graded)":
+        "{path}：没有为这次调用 {function} 记录的答案；发布的题包只回答其可见测试"
+        "（隐藏测试会在正式评分时运行）",
+    "{path}: unreadable recorded answers ({problem}); release the pack again with "
+    "`lossdrill release`":
+        "{path}：记录的答案无法读取（{problem}）；请用 `lossdrill release` 重新发布题包",
+    "{spec}: no reference solution at {path}; add it beside the spec pack":
+        "{spec}：{path} 处没有参考答案；请把它放在题包中",
+    "{path}: the reference solution fails to import: {name}: {problem}":
+        "{path}：参考答案导入失败：{name}：{problem}",
+    "{path}: the reference defines no function '{name}'; add it":
+        "{path}：参考答案没有定义函数 '{name}'；请添加它",
+    "{path}: MISTAKES['{id}'] is not listed under mistakes in {spec}":
+        "{path}：MISTAKES['{id}'] 没有列在 {spec} 的 mistakes 下",
+    "{path}: MISTAKES['{id}'] replaces {names}, which the exercise does not define":
+        "{path}：MISTAKES['{id}'] 替换了 {names}，但练习没有定义它们",
 }

@@ -97,7 +97,8 @@ class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ign
                 raise yaml.constructor.ConstructorError(
                     None, None, _("the key '{key}' is given twice", key=key), key_node.start_mark)
             seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 def parse_exercise(text: bytes, path: Path, solution_path: Path) -> Exercise:
