@@ -188,7 +188,7 @@ def load_answers(ex: Exercise, path: Path) -> ReplayReference:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("format") != ANSWERS_FORMAT:
-            raise ValueError(f"expected format {ANSWERS_FORMAT}")
+            raise ValueError(_("expected format {format}", format=ANSWERS_FORMAT))
         sketches: dict[str, list[tuple[list[Any], str]]] = {}
         for key, (function, shape) in data["sketches"].items():
             sketches.setdefault(function, []).append((shape, key))

@@ -855,4 +855,5 @@ CATALOG: dict[str, str] = {
         "{path}：MISTAKES['{id}'] 没有列在 {spec} 的 mistakes 下",
     "{path}: MISTAKES['{id}'] replaces {names}, which the exercise does not define":
         "{path}：MISTAKES['{id}'] 替换了 {names}，但练习没有定义它们",
+    "expected format {format}": "应为格式 {format}",
 }
