@@ -246,6 +246,10 @@ def _cached(out: Path) -> int:
 
 def test_interrupted_run_finishes_from_the_cache(tmp_path: Path) -> None:
     subs = _small_class(tmp_path, 24)
+    # Each file takes a quarter of a second to import, so the interrupt after the fourth
+    # cached check lands mid-run however fast the machine grades.
+    for file in subs.glob("*/ex1.py"):
+        file.write_text("import time\ntime.sleep(0.25)\n" + file.read_text())
     out = tmp_path / "out"
     command = [sys.executable, "-m", "lossdrill", "grade", str(subs), "--out", str(out),
                "--secret", SECRET, "--jobs", "2"]

@@ -28,7 +28,7 @@ from rich.console import Console
 from lossdrill import __version__
 from lossdrill.cli.app import app
 from lossdrill.grading.inputs import resolve_args
-from lossdrill.grading.inputs import test_rng as rng_for_test
+from lossdrill.grading.inputs import rng_for as rng_for_test
 from lossdrill.grading.reference import load_reference
 from lossdrill.render.terminal import render_check
 from lossdrill.service.grade import Options, grade

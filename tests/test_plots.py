@@ -26,7 +26,7 @@ from lossdrill.render.plots import Line, plot_text, render_plots, render_sweep, 
 from lossdrill.render.terminal import render_check
 from lossdrill.service.grade import learner_sweep
 from lossdrill.spec.catalog import Catalog, find_pack
-from lossdrill.spec.model import load_exercise
+from lossdrill.spec.load import load_exercise
 from lossdrill.spec.signature import parameters
 
 REPO = Path(__file__).resolve().parents[1]

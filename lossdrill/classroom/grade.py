@@ -17,7 +17,14 @@ from lossdrill.classroom.checksummary import CheckSummary
 from lossdrill.classroom.plan import Check, Plan, label
 from lossdrill.errors import LossdrillError
 from lossdrill.escape import visible
-from lossdrill.grading.results import CheckResult, Diagnosis, TestResult, result_from_data
+from lossdrill.grading.results import (
+    CheckResult,
+    CheckStatus,
+    Diagnosis,
+    TestResult,
+    TestStatus,
+    result_from_data,
+)
 from lossdrill.safefile import renamed
 from lossdrill.service.session import MAX_RESTARTS
 from lossdrill.spec.model import Exercise
@@ -50,17 +57,17 @@ def budget(exercise: Exercise, timeout: float | None) -> float:
     return BUDGET_SLACK + per_call * (len(exercise.functions) + MAX_RESTARTS + 2)
 
 
-def unavailable(exercise: Exercise, file: str, status: str, diagnosis: Diagnosis, seed: int
-                ) -> CheckResult:
+def unavailable(exercise: Exercise, file: str, status: CheckStatus, diagnosis: Diagnosis,
+                seed: int) -> CheckResult:
     """A result for work that could not be run: every test skipped with the reason."""
-    tests = [TestResult(t.name, t.kind, t.visibility, "skipped", 0.0, t.points,
+    tests = [TestResult(t.name, t.kind, t.visibility, TestStatus.SKIPPED, 0.0, t.points,
                         f"not run: {diagnosis.message}") for t in exercise.tests]
     return CheckResult(exercise.id, exercise.slug, exercise.title, file, status, 0.0,
                        exercise.max_score, seed, tests, [diagnosis], "", 0.0)
 
 
 def missing_result(check: Check) -> CheckResult:
-    return unavailable(check.exercise, "", "missing", Diagnosis(
+    return unavailable(check.exercise, "", CheckStatus.MISSING, Diagnosis(
         "no-submission", f"No file for {check.exercise.id} ({check.exercise.slug}) was found "
         "in this submission."), check.seed)
 
@@ -68,7 +75,7 @@ def missing_result(check: Check) -> CheckResult:
 def refused_result(check: Check, submissions: Path) -> CheckResult:
     """The result of a file the plan would not hand to a grader (check.problem says why)."""
     assert check.path is not None
-    return unavailable(check.exercise, label(check.path, submissions), "error",
+    return unavailable(check.exercise, label(check.path, submissions), CheckStatus.ERROR,
                        Diagnosis("unreadable-file", check.problem), check.seed)
 
 
@@ -142,7 +149,7 @@ def _failed(first: Check, job: GradeRequest, failure: Failure, cache: ResultCach
         learners = failure.trouble is Trouble.LEARNER
         # The learner's file is named as the class's folder names it, not as the grader does.
         error = renamed(failure.message, job.file, job.label) if learners else failure.message
-        result = unavailable(first.exercise, job.label, "error", Diagnosis(
+        result = unavailable(first.exercise, job.label, CheckStatus.ERROR, Diagnosis(
             "unreadable-file" if learners else "grading-stopped", error), first.seed)
         if failure.trouble is Trouble.DIED:  # a death may be the machine's: try next run
             return result, result
@@ -150,7 +157,7 @@ def _failed(first: Check, job: GradeRequest, failure: Failure, cache: ResultCach
         return result, None
     stats.grader_errors.append(f"{visible(job.label, one_line=True)}: "
                                f"{visible(failure.message, one_line=True)}")
-    result = unavailable(first.exercise, job.label, "error",
+    result = unavailable(first.exercise, job.label, CheckStatus.ERROR,
                          Diagnosis("grader-error", failure.message), first.seed)
     return result, result
 

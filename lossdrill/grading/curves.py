@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 
 from lossdrill.grading.compare import as_array
-from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args, test_rng
+from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args, rng_for
+from lossdrill.grading.observation import FATAL
 from lossdrill.i18n import _, language
 from lossdrill.sandbox.process import Outcome
 from lossdrill.spec.model import Exercise, Plot
@@ -87,7 +88,7 @@ def _calls(ex: Exercise, plot: Plot) -> list[tuple[str, list[dict[str, Any]]]]:
     lang = language()
     labelled = [(ex.text(f"plot.series[{i}].label", lang), s.args) for i, s in enumerate(series)]
     for label, extra in labelled or [("", {})]:
-        fixed = resolve_args({**plot.args, **extra}, test_rng(VISIBLE_SEED, "plot"))
+        fixed = resolve_args({**plot.args, **extra}, rng_for(VISIBLE_SEED, "plot"))
         points = []
         for x in xs(plot):
             given = {**fixed, plot.sweep: np.array([x])}
@@ -130,7 +131,7 @@ def curves(ex: Exercise, call: Caller, role: str, deadline: float | None = None
             ys.append(_value(outcome))
             if not problem and np.isnan(ys[-1]):
                 problem = _problem(outcome, float(x))
-            if outcome.kind in ("timeout", "died", "exit", "protocol"):
+            if outcome.kind in FATAL:
                 ys += [float("nan")] * (len(grid) - len(ys))  # the process is gone
                 break
         out.append(Curve(role, label, ys, problem))

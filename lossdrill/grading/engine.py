@@ -9,23 +9,15 @@ from collections.abc import Callable
 from typing import Any
 
 from lossdrill.grading.diagnosis import diagnose
-from lossdrill.grading.gradients import run_gradient
-from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args, test_rng
-from lossdrill.grading.kinds import run_property, run_raises, run_task, run_value
+from lossdrill.grading.disclosure import Said, Verdict, disclose
+from lossdrill.grading.kinds import run_test
 from lossdrill.grading.reference import ReferenceSource, load_reference
-from lossdrill.grading.results import CheckResult, Diagnosis, TestResult
-from lossdrill.grading.run import Learner, Run, test_result
+from lossdrill.grading.results import CheckResult, CheckStatus, Diagnosis, TestStatus
+from lossdrill.grading.run import Learner, Run
 from lossdrill.i18n import _, language
 from lossdrill.sandbox.local import LocalFunctions
 from lossdrill.sandbox.process import Outcome
-from lossdrill.spec.model import (
-    Exercise,
-    GradientTest,
-    PropertyTest,
-    RaisesTest,
-    TaskTest,
-    ValueTest,
-)
+from lossdrill.spec.model import Exercise, Visibility
 
 
 def fresh_seed() -> int:
@@ -59,93 +51,39 @@ def _grade(exercise: Exercise, learner: Learner, loaded: Outcome, reference: Ref
            seed: int | None, started: float, file: str) -> CheckResult:
     seed = fresh_seed() if seed is None else seed
     run = Run(exercise, learner, reference, seed, set(loaded.functions) if loaded.ok else set())
-    if loaded.output:
-        run.output.append(loaded.output)
-    for test in exercise.tests:
-        if not loaded.ok:
-            run.results.append(test_result(test, "skipped",
-                                       _("not run: the file could not be loaded")))
-            continue
-        run.results.append(_run_test(run, test))
+    if loaded.output:  # printed on import: no test's, and shown
+        run.printed.append((Visibility.VISIBLE, loaded.output))
+    not_loaded = Verdict(TestStatus.SKIPPED,
+                         Said.both(_("not run: the file could not be loaded")))
+    verdicts = [run_test(run, test) if loaded.ok else not_loaded for test in exercise.tests]
     missing = [f for f in exercise.function_names if f not in run.available]
     if not loaded.ok:
-        status = "error"
-        diagnoses = [diagnose.load_failure(loaded)]
+        status = CheckStatus.ERROR
+        explanations = [diagnose.load_failure(loaded)]
     else:
-        status = "error" if missing else (
-            "passed" if all(r.status == "passed" for r in run.results) else "failed")
-        if status != "passed":  # only a failure needs explaining
+        status = CheckStatus.ERROR if missing else (
+            CheckStatus.PASSED if all(v.status is TestStatus.PASSED for v in verdicts)
+            else CheckStatus.FAILED)
+        if status is not CheckStatus.PASSED:  # only a failure needs explaining
             _run_variants(run)
-        diagnoses = [diagnose.missing_function(name, loaded.functions) for name in missing]
-        diagnoses += diagnose.diagnose(run.observations, exercise.mistakes)
+        explanations = [diagnose.missing_function(name, loaded.functions) for name in missing]
+        explanations += diagnose.diagnose(run.observations, exercise.mistakes)
+    # Here the result leaves the engine: what a hidden test may not show is dropped.
+    shown = disclose(exercise.tests, verdicts, explanations, run.printed)
     lang = language()
     # Listed mistakes speak the learner's language; test names too, in the report only.
     said = {m.id: exercise.text(f"mistakes[{i}].message", lang)
             for i, m in enumerate(exercise.mistakes)}
-    diagnoses = [Diagnosis(d.id, said[d.id]) if d.id in said else d for d in diagnoses]
-    for i, result in enumerate(run.results):
+    diagnoses = [Diagnosis(d.id, said[d.id]) if d.id in said else d for d in shown.diagnoses]
+    for i, result in enumerate(shown.tests):
         result.label = exercise.text(f"tests[{i}].name", lang)
-    notes = []
-    if run.hidden_output_chars:
-        notes.append(_("{count} characters printed during hidden tests are not shown",
-                       count=run.hidden_output_chars))
     return CheckResult(
         exercise=exercise.id, slug=exercise.slug, title=exercise.title, file=file,
-        status=status, score=sum(r.score for r in run.results),
-        max_score=exercise.max_score, seed=seed, tests=run.results, diagnoses=diagnoses,
-        learner_output="".join(run.output), duration_s=time.monotonic() - started, notes=notes,
-        label=exercise.text("title", lang),
+        status=status, score=sum(r.score for r in shown.tests),
+        max_score=exercise.max_score, seed=seed, tests=shown.tests, diagnoses=diagnoses,
+        learner_output=shown.learner_output, duration_s=time.monotonic() - started,
+        notes=shown.notes, label=exercise.text("title", lang),
     )
-
-
-
-
-def _run_test(run: Run, test: Any) -> TestResult:
-    needed = test.functions if isinstance(test, TaskTest) else (
-        (test.function, test.loss) if isinstance(test, GradientTest) else (test.function,))
-    given = set(run.exercise.all_function_names) - set(run.exercise.function_names)
-    absent = [f for f in needed if f not in run.available and f not in given]
-    if absent:
-        return test_result(test, "error", _("not run: `{name}` is not defined", name=absent[0]))
-    seed = test.seed if test.seed is not None else (
-        VISIBLE_SEED if test.visibility == "visible" else run.seed)
-    rng = test_rng(seed, test.name)
-    if isinstance(test, TaskTest):
-        return run_task(run, test, rng)
-    args = resolve_args(test.args, rng)
-    if isinstance(test, ValueTest):
-        return run_value(run, test, args)
-    if isinstance(test, RaisesTest):
-        return run_raises(run, test, args)
-    if isinstance(test, PropertyTest):
-        return run_property(run, test, args, rng)
-    return run_gradient(run, test, args)
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _run_variants(run: Run) -> None:

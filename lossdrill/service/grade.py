@@ -13,14 +13,14 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from lossdrill.errors import UsageError
 from lossdrill.grading.engine import check_learner
-from lossdrill.grading.results import CheckResult
+from lossdrill.grading.results import CheckResult, CheckStatus
+from lossdrill.i18n import _
 from lossdrill.sandbox.process import DEFAULT_MEMORY
 from lossdrill.service.launcher import Launcher, Terms
 from lossdrill.service.options import Options, learner_terms
 from lossdrill.service.session import LearnerSession
-from lossdrill.spec.catalog import Catalog, Pack
+from lossdrill.spec.catalog import Catalog, ExerciseNotNamed, Pack
 from lossdrill.spec.model import Exercise
 
 if TYPE_CHECKING:  # a notebook and a loss curve are the rarer cases: imported when needed
@@ -66,7 +66,7 @@ def grade(exercise: Exercise, source: Path, options: Options = Options(),
         finally:
             session.stop()
         sweep = None
-        if options.plot and exercise.plot is not None and result.status == "failed":
+        if options.plot and exercise.plot is not None and result.status is CheckStatus.FAILED:
             # A fresh process, started only now: one warming beside the tests would take the
             # core they run on, and most checks pass.
             sweep = learner_sweep(exercise, path, options.memory, launcher)
@@ -113,9 +113,7 @@ def infer(catalog: Catalog, file: Path, exercise: str | None) -> Exercise:
         path.write_text(gather_notebook(file).source, encoding="utf-8")
         try:
             return catalog.infer(path, None)
-        except UsageError as exc:
-            if "cannot tell which exercise" not in str(exc):
-                raise  # an unknown exercise named in the header says so itself
-            raise UsageError(f"{file}: cannot tell which exercise this notebook is for; start "
-                             "its first cell with `# lossdrill: ex1`, name it ex1.ipynb, or "
-                             "pass --exercise ex1") from None
+        except ExerciseNotNamed:  # (an unknown exercise named in the header says so itself)
+            raise ExerciseNotNamed(_("{file}: cannot tell which exercise this notebook is for; "
+                                     "start its first cell with `# lossdrill: ex1`, name it "
+                                     "ex1.ipynb, or pass --exercise ex1", file=file)) from None

@@ -20,7 +20,7 @@ from lossdrill.classroom.grade import unavailable
 from lossdrill.classroom.layout import SUFFIXES, exercise_of
 from lossdrill.classroom.plan import resolver
 from lossdrill.classroom.seeds import student_seed
-from lossdrill.grading.results import CheckResult, Diagnosis
+from lossdrill.grading.results import CheckResult, CheckStatus, Diagnosis
 from lossdrill.render import formats as export
 from lossdrill.spec.catalog import Catalog, Pack
 
@@ -66,7 +66,7 @@ def grade_submission(root: Path, source: Path) -> dict[str, Any]:
             seed = student_seed(config["secret"], student, ex.id)
             path = files.get(ex.id)
             if path is None:
-                results.append(unavailable(ex, "", "error", Diagnosis(
+                results.append(unavailable(ex, "", CheckStatus.ERROR, Diagnosis(
                     "no-submission", f"no file for {ex.id} was submitted: name it {ex.id}.py "
                     f"(or {ex.slug}.py), or start it with `# lossdrill: {ex.id}`"), seed))
                 continue
