@@ -191,7 +191,7 @@ def test_similar_pairs_are_reported(graded: dict[str, Any]) -> None:
 def test_the_benchmark_measures_the_grader_processes() -> None:
     # A stand-in for a grading worker: its command line carries the worker's module name.
     child = subprocess.Popen([sys.executable, "-c", "import sys, time; sys.stdin.read()",
-                              "lossdrill.workers.grader"], stdin=subprocess.PIPE)
+                              "lossdrill.workers.child"], stdin=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
         sample = BENCH._sample(os.getpid())

@@ -28,8 +28,8 @@ import pytest
 import yaml
 from rich.console import Console
 
-from lossdrill.grading.engine import check_file
 from lossdrill.render.compact import render_compact
+from lossdrill.service.grade import Options, grade
 from lossdrill.spec.load import load_exercise
 
 REPO = Path(__file__).resolve().parents[1]
@@ -129,7 +129,7 @@ def _every_format(root: Path, visibility: str) -> dict[str, str]:
     # The compact report watch mode redraws, from the engine's result.
     exercise = load_exercise(pack / "exercises" / "ex1_mse.yaml", pack / "solutions")
     console = _console()
-    render_compact(console, check_file(exercise, learner, seed=1))
+    render_compact(console, grade(exercise, learner, Options(seed=1)).result)
     outputs["compact report"] = console.file.getvalue()  # type: ignore[attr-defined]
 
     # `from lossdrill import check`: its report as text and as Jupyter's HTML.

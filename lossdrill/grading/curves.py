@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -19,7 +18,7 @@ from lossdrill.grading.compare import as_array
 from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args, rng_for
 from lossdrill.grading.observation import FATAL
 from lossdrill.i18n import _, language
-from lossdrill.sandbox.process import LearnerProcess, Outcome
+from lossdrill.sandbox.process import Outcome
 from lossdrill.spec.model import Exercise, Plot
 from lossdrill.spec.signature import parameters
 
@@ -149,23 +148,16 @@ def reference_sweep(ex: Exercise) -> Sweep:
     return Sweep(ex.plot.function, xlabel, xs(ex.plot).tolist(), found)
 
 
-def learner_sweep(ex: Exercise, path: Path, process: LearnerProcess) -> Sweep | None:
-    """The learner's curves over the reference's, from ``process`` (started, not yet loaded;
-    closed here). None when there is nothing worth drawing: no plot key, the file or the
-    function missing, the curves the same, or a learner too slow to sweep."""
-    try:
-        if ex.plot is None:
-            return None
-        process.timeout = min(ex.timeout, CALL_TIMEOUT)
-        loaded = process.load(path, [ex.path.parent, ex.solution_path.parent])
-        if not loaded.ok or ex.plot.function not in loaded.functions:
-            return None
-        deadline = time.monotonic() + BUDGET
-        mine = curves(ex, process.call, "learner", deadline)
-        if mine is None:
-            return None
-        sweep = reference_sweep(ex)
-        sweep.curves += mine
-        return sweep if sweep.differs() else None
-    finally:
-        process.close()
+def sweep_of(ex: Exercise, call: Caller, loaded: Outcome) -> Sweep | None:
+    """The learner's curves over the reference's, calling ``call`` (their file, ``loaded``:
+    how its import went). None when there is nothing worth drawing: no plot key, the file or
+    the function missing, the curves the same, or a learner too slow to sweep."""
+    if ex.plot is None or not loaded.ok or ex.plot.function not in loaded.functions:
+        return None
+    deadline = time.monotonic() + BUDGET
+    mine = curves(ex, call, "learner", deadline)
+    if mine is None:
+        return None
+    sweep = reference_sweep(ex)
+    sweep.curves += mine
+    return sweep if sweep.differs() else None

@@ -1,116 +1,40 @@
-"""Grade one learner file (or a set of trusted functions) against an exercise. Never prints."""
+"""Grade one learner (its file, called in its own process through what the service hands over,
+or a set of trusted functions) against an exercise. Never prints, never starts a process."""
 
 from __future__ import annotations
 
 import secrets
 import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lossdrill.grading.diagnosis import diagnose
 from lossdrill.grading.disclosure import Said, Verdict, disclose
 from lossdrill.grading.kinds import run_test
-from lossdrill.grading.observation import FailureKind
 from lossdrill.grading.reference import ReferenceSource, load_reference
 from lossdrill.grading.results import CheckResult, CheckStatus, Diagnosis, TestStatus
 from lossdrill.grading.run import Learner, Run
 from lossdrill.i18n import _, language
 from lossdrill.sandbox.local import LocalFunctions
-from lossdrill.sandbox.process import DEFAULT_MEMORY, LearnerProcess, Outcome
-from lossdrill.spec.catalog import private_paths
+from lossdrill.sandbox.process import Outcome
 from lossdrill.spec.model import Exercise, Visibility
-
-if TYPE_CHECKING:
-    from lossdrill.sandbox.forkserver import ForkServer
-
-# A learner process that dies (exit, crash) is restarted for the next test, at most this many
-# times. A function that timed out is not called again: one that hangs on every input costs
-# one timeout, not one per test.
-MAX_RESTARTS = 3
-
-
-class RestartingLearner:
-    """A learner process that is started again (and the file re-imported) after it dies."""
-
-    def __init__(self, path: Path, process: LearnerProcess, timeout: float, memory: int,
-                 denied: list[Path]):
-        self.server = process.server
-        self.path = path
-        self.denied = denied
-        self.first = self.process = process
-        self.timeout = timeout
-        self.memory = memory
-        self.restarts = 0
-        self.timed_out: set[str] = set()
-
-    def call(self, function: str, args: dict[str, Any], timeout: float | None = None) -> Outcome:
-        if function in self.timed_out:
-            return Outcome(False, kind=FailureKind.GAVE_UP, message=_(
-                "not run: an earlier call to {function} did not finish within {seconds} s",
-                function=function, seconds=f"{self.timeout:g}"))
-        if not self.process.alive:
-            if self.restarts >= MAX_RESTARTS:
-                return Outcome(False, kind=FailureKind.GAVE_UP, message=_(
-                    "not run: the learner process stopped too often (see the tests above)"))
-            self.restarts += 1
-            self.process = LearnerProcess(timeout=self.timeout, memory=self.memory,
-                                          server=self.server, denied=self.denied).start()
-            loaded = self.process.load(self.path, self.denied)
-            if not loaded.ok:
-                return loaded
-        outcome = self.process.call(function, args, timeout)
-        if outcome.kind == FailureKind.TIMEOUT:
-            self.timed_out.add(function)
-        return outcome
-
-    def close(self) -> None:
-        """Close the processes started here (restarts); the first, the caller's, is stopped:
-        its owner closes it."""
-        if self.process is not self.first:
-            self.process.close()
-        self.first.stop()
 
 
 def fresh_seed() -> int:
     return secrets.randbelow(2**31)
 
 
-def check_file(
-    exercise: Exercise,
-    path: Path,
-    *,
-    seed: int | None = None,
-    timeout: float | None = None,
-    memory: int = DEFAULT_MEMORY,
-    process: LearnerProcess | None = None,
-    reference: ReferenceSource | None = None,
-    server: ForkServer | None = None,
-) -> CheckResult:
-    """Grade a learner's file in its own process. Pass an already started ``process`` to
-    overlap its start-up with the caller's work (it is stopped when the tests end; the caller
-    closes it), or a ``server`` to fork it warm."""
-    started = time.monotonic()
-    timeout = timeout or exercise.timeout
-    # The exercise pack stays unreadable to the learner's code, and what the caller adds.
-    denied = private_paths(exercise.path.parent, exercise.solution_path.parent)
-    if process is not None and process.denied:
-        denied += [p for p in process.denied if p not in denied]
-    given = process is not None
-    process = process or LearnerProcess(timeout=timeout, memory=memory, server=server,
-                                        denied=denied).start()
-    process.timeout = timeout
-    learner = RestartingLearner(path, process, timeout, memory, denied)
-    try:
-        loaded = process.load(path, denied)
-        reference = reference or load_reference(exercise)
-        result = _grade(exercise, learner, loaded, reference, seed, started, str(path))
-        result.protections = loaded.protections
-        return result
-    finally:
-        learner.close()
-        if not given:
-            process.close()
+def check_learner(exercise: Exercise, learner: Learner, loaded: Outcome, *,
+                  seed: int | None = None, file: str = "", started: float | None = None,
+                  reference: ReferenceSource | None = None) -> CheckResult:
+    """Grade a learner's file by calling ``learner`` (its functions in their own process, held
+    by the service; ``loaded``: how the file's import went). ``started``: when the check
+    began, for its duration."""
+    started = time.monotonic() if started is None else started
+    reference = reference or load_reference(exercise)
+    result = _grade(exercise, learner, loaded, reference, seed, started, file)
+    result.protections = loaded.protections
+    return result
 
 
 def check_functions(exercise: Exercise, functions: dict[str, Callable[..., Any]],

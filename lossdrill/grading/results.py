@@ -7,7 +7,8 @@ nothing that may not be shown, so whatever reads one shows what it finds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import fields as fields_of
 from typing import Any
 
 from lossdrill import escape
@@ -147,9 +148,18 @@ class CheckResult:
 # -- as plain data (JSON), for caches and for results crossing a process boundary ---------
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names, by class
+
+
 def plain(value: Any) -> Any:
-    """`json.dumps(default=plain)`: NumPy scalars and arrays (a score, a line number) as
-    the Python numbers and lists they hold."""
+    """`json.dumps(default=plain)`: a result (any dataclass) as the dict of its fields — what
+    result_to_data gives, without first copying the result whole into dicts — and NumPy
+    scalars and arrays (a score, a line number) as the Python numbers and lists they hold."""
+    names = _FIELDS.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(f.name for f in fields_of(value))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
     if hasattr(value, "tolist"):
         return value.tolist()
     raise TypeError(f"{type(value).__name__} is not JSON data")

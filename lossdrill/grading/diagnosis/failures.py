@@ -4,11 +4,16 @@ The public form withholds everything the learner's code controls: its exception 
 its traceback, its sys.exit argument, the text it returned, even the names of exception
 classes it defined (a class name can carry data). What is left is said in the grader's own
 words. Which form is shown is decided in disclosure.py.
+
+What the grader itself saw happen to the learner process (a timeout, a death by signal, a
+process restarted too often) comes as an event and its facts (sandbox/process.py, the
+service's session), and is worded here.
 """
 
 from __future__ import annotations
 
 import builtins
+from typing import Any
 
 from lossdrill.grading.disclosure import Said
 from lossdrill.grading.observation import FailureKind
@@ -16,7 +21,7 @@ from lossdrill.i18n import _
 from lossdrill.sandbox.process import Outcome
 
 # Exception names that cannot carry a learner's data: Python's and NumPy's own, as the learner
-# process names them (a builtin plainly, any other class with its module: worker.class_name).
+# process names them (a builtin plainly, any other class with its module: serve.class_name).
 SAFE_EXCEPTIONS = frozenset(
     name for name, value in vars(builtins).items()
     if isinstance(value, type) and issubclass(value, BaseException)
@@ -74,3 +79,33 @@ def _described(outcome: Outcome, hidden: bool) -> str:
 
 def _last_line(outcome: Outcome) -> str:
     return (outcome.traceback or outcome.message).strip().splitlines()[-1]
+
+
+def worded(outcome: Outcome) -> Outcome:
+    """``outcome`` with its event, if it has one, said as its message in the learner's
+    language."""
+    if outcome.event:
+        outcome.message = event_message(outcome.event, outcome.facts)
+    return outcome
+
+
+def event_message(event: str, facts: dict[str, Any]) -> str:
+    if event == "timeout":
+        return _("did not finish within {seconds} s", seconds=f"{facts['seconds']:g}")
+    if event == "killed":
+        hint = {"SIGKILL": _(" (often the memory cap)"), "SIGXCPU": _(" (the CPU time cap)")}
+        return _("the learner process was killed by {signal}{hint}", signal=facts["signal"],
+                 hint=hint.get(facts["signal"], ""))
+    if event == "exited":
+        return _("the learner process exited (code {code}) — sys.exit or os._exit",
+                 code=facts["code"])
+    if event == "invalid":
+        return _("sent an invalid result: {error}", error=facts["error"])
+    if event == "closed":
+        return _("the learner process closed its channel to the grader")
+    if event == "gave-up-after-timeout":
+        return _("not run: an earlier call to {function} did not finish within {seconds} s",
+                 function=facts["function"], seconds=f"{facts['seconds']:g}")
+    if event == "gave-up-after-restarts":
+        return _("not run: the learner process stopped too often (see the tests above)")
+    return _("the learner process is not running")  # not-running

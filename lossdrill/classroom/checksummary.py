@@ -15,7 +15,9 @@ from lossdrill.grading.results import CheckResult, CheckStatus, TestStatus
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class CheckSummary:
+    """A graded check in a few numbers and ids."""
+
     status: CheckStatus
     score: float
     max_score: float
@@ -28,7 +30,7 @@ class Outcome:
     duration_s: float
 
     @classmethod
-    def of(cls, result: CheckResult) -> Outcome:
+    def of(cls, result: CheckResult) -> CheckSummary:
         statuses = [t.status for t in result.tests]
         # Interned: thousands of checks share a handful of ids (a status is an enum member).
         return cls(result.status, result.score, result.max_score,
