@@ -1,7 +1,8 @@
 """What every exercise of a pack must have beside its spec and reference (docs/authoring.md):
 learner fixtures in tests/learners/<id>/ — correct solutions in at least two styles and one
 ``mistake_<mistake-id>.py`` per listed mistake, each headed ``# lossdrill: <id>`` — and a
-cross-check of its reference in a ``tests/grading/test_references*.py`` file that names its file stem.
+cross-check of its reference in a ``tests/grading/test_references*.py`` file that names its
+file stem.
 
 The inventory starts from the catalogue, not from the folders that happen to exist, so an
 exercise without any of these is reported, with what to add.

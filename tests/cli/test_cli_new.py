@@ -163,7 +163,8 @@ def test_the_default_mistake_is_a_placeholder_the_generated_tests_refuse(
 
 def generated_tests(pack: Path, exercise: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                           str(pack / "tests" / "grading" / f"test_references_{exercise}.py")], cwd=pack,
+                           str(pack / "tests" / "grading" / f"test_references_{exercise}.py")],
+                          cwd=pack,
                           capture_output=True, text=True, timeout=300)
 
 
