@@ -63,8 +63,8 @@ def problems(exercises: Iterable[Exercise], tests: Path) -> list[str]:
                              f"`# lossdrill: {ex.id}`; make that its first line")
         if f'"{ex.path.stem}"' not in cross_checks:
             found.append(f"{ex.id}: no cross-check of solutions/{ex.path.stem}.py; add "
-                         f"tests/grading/test_references_{ex.id}.py comparing it with an independent "
-                         "implementation (`lossdrill new` writes one to fill in)")
+                         f"tests/grading/test_references_{ex.id}.py comparing it with an "
+                         "independent implementation (`lossdrill new` writes one to fill in)")
     for folder in sorted(learners.glob("ex*")):
         if folder.is_dir() and folder.name not in known:
             found.append(f"tests/learners/{folder.name}: fixtures for no exercise of the pack; "
