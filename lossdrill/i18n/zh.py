@@ -734,4 +734,17 @@ CATALOG: dict[str, str] = {
     "--wheel and --install: give one (the wheel the template carries, or what CI installs "
     "instead)":
         "--wheel 与 --install：只能给出其一（模板携带的 wheel，或 CI 改为安装的内容）",
+    # ex28's task: a line fitted under the MSE, the MAE and Huber, on data with outliers
+    "line_grad ({loss}) at step {t}": "第 {t} 步的 line_grad（{loss}）",
+    "the {loss} fit leaves the reference run at step {t}: θ = [{w:.6g}, {b:.6g}], the "
+    "reference's [{ref_w:.6g}, {ref_b:.6g}]; your line_grad differs from the reference's there":
+        "{loss} 的拟合在第 {t} 步偏离参考实现：θ = [{w:.6g}, {b:.6g}]，参考实现为 "
+        "[{ref_w:.6g}, {ref_b:.6g}]；你的 line_grad 在那里与参考实现不同",
+    "{k} outliers of {n} points; the clean line's slope is {w:.3g}, the fits' are {mse:.3g} "
+    "(MSE), {mae:.3g} (MAE) and {huber:.3g} (Huber, δ = {delta:g}): the outliers pull the MSE "
+    "slope {ratio:.1f}× as far as the robust ones":
+        "{n} 个点中有 {k} 个离群点；干净直线的斜率为 {w:.3g}，拟合的斜率为 {mse:.3g}（MSE）、"
+        "{mae:.3g}（MAE）和 {huber:.3g}（Huber，δ = {delta:g}）：离群点把 MSE 的斜率拉开的距离"
+        "是稳健损失的 {ratio:.1f} 倍",
+    "{summary}, less than the {need:g}× expected": "{summary}，少于预期的 {need:g} 倍",
 }
