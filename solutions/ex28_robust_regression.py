@@ -53,13 +53,13 @@ def _psi(r, loss, delta):
     return np.clip(r, -delta, delta)
 
 
-def line_loss(theta, x, y, loss="mse", delta=1.0):
+def line_loss(x, y, theta, loss="mse", delta=1.0):
     """(1/N) Σ ρ(w·xᵢ + b − yᵢ) for ρ the squared error, the absolute error or Huber's."""
     r, _, delta = _residuals(theta, x, y, loss, delta)
     return float(np.mean(_rho(r, loss, delta)))
 
 
-def line_grad(theta, x, y, loss="mse", delta=1.0):
+def line_grad(x, y, theta, loss="mse", delta=1.0):
     """[∂L/∂w, ∂L/∂b] = [(1/N) Σ ψ(rᵢ)·xᵢ, (1/N) Σ ψ(rᵢ)], with ψ = dρ/dr."""
     r, x, delta = _residuals(theta, x, y, loss, delta)
     p = _psi(r, loss, delta)
@@ -72,7 +72,7 @@ def line_grad(theta, x, y, loss="mse", delta=1.0):
 
 def _grad_with_psi(psi):
     """line_grad with the pull ψ replaced (for the mistakes made in ψ alone)."""
-    def grad(theta, x, y, loss="mse", delta=1.0):
+    def grad(x, y, theta, loss="mse", delta=1.0):
         r, x, delta = _residuals(theta, x, y, loss, delta)
         p = psi(r, loss, delta)
         return np.array([np.mean(p * x), np.mean(p)])
@@ -110,19 +110,19 @@ def _psi_mse_without_2(r, loss, delta):
     return _psi(r, loss, delta)
 
 
-def _forgets_x(theta, x, y, loss="mse", delta=1.0):
+def _forgets_x(x, y, theta, loss="mse", delta=1.0):
     r, x, delta = _residuals(theta, x, y, loss, delta)
     p = _psi(r, loss, delta)
     return np.array([np.mean(p), np.mean(p)])  # ∂rᵢ/∂w is xᵢ, not 1
 
 
-def _wrong_sign(theta, x, y, loss="mse", delta=1.0):
+def _wrong_sign(x, y, theta, loss="mse", delta=1.0):
     r, x, delta = _residuals(theta, x, y, loss, delta)
     p = _psi(-r, loss, delta)  # differentiated y − ŷ: every ψ is odd, so the sign flips
     return np.array([np.mean(p * x), np.mean(p)])
 
 
-def _sum_instead_of_mean(theta, x, y, loss="mse", delta=1.0):
+def _sum_instead_of_mean(x, y, theta, loss="mse", delta=1.0):
     r, x, delta = _residuals(theta, x, y, loss, delta)
     p = _psi(r, loss, delta)
     return np.array([np.sum(p * x), np.sum(p)])

@@ -75,12 +75,12 @@ def test_the_losses_agree_with_sklearn_and_scipy(seed: int) -> None:
     theta, x, y = _points(rng, int(rng.integers(1, 60)))
     delta = float(rng.uniform(0.2, 3.0))
     y_hat = theta[0] * x + theta[1]
-    assert REFERENCE.line_loss(theta, x, y, "mse") == pytest.approx(
+    assert REFERENCE.line_loss(x, y, theta, "mse") == pytest.approx(
         mean_squared_error(y, y_hat), rel=1e-12)
-    assert REFERENCE.line_loss(theta, x, y, "mae") == pytest.approx(
+    assert REFERENCE.line_loss(x, y, theta, "mae") == pytest.approx(
         mean_absolute_error(y, y_hat), rel=1e-12)
     # scipy.special.huber(δ, r) is δ·(|r| − δ/2) beyond δ and r²/2 within: the same ρ.
-    assert REFERENCE.line_loss(theta, x, y, "huber", delta) == pytest.approx(
+    assert REFERENCE.line_loss(x, y, theta, "huber", delta) == pytest.approx(
         float(np.mean(scipy.special.huber(delta, y_hat - y))), rel=1e-12)
 
 
@@ -90,12 +90,12 @@ def test_the_gradients_agree_with_a_loop_and_with_central_differences(seed: int)
     theta, x, y = _points(rng, int(rng.integers(1, 40)))
     delta = float(rng.uniform(0.2, 3.0))
     for loss in LOSSES:
-        got = REFERENCE.line_grad(theta, x, y, loss, delta)
+        got = REFERENCE.line_grad(x, y, theta, loss, delta)
         assert got.shape == (2,) and got.dtype == np.float64
         np.testing.assert_allclose(got, _loop_grad(theta, x, y, loss, delta),
                                    rtol=1e-10, atol=1e-12)
         # Random residuals are never 0, so the MAE has no kink within the step.
-        fd = central_differences(lambda t, loss=loss: REFERENCE.line_loss(t, x, y, loss, delta),
+        fd = central_differences(lambda t, loss=loss: REFERENCE.line_loss(x, y, t, loss, delta),
                                  theta)
         np.testing.assert_allclose(got, fd, rtol=1e-6, atol=1e-7)
 
@@ -103,33 +103,33 @@ def test_the_gradients_agree_with_a_loop_and_with_central_differences(seed: int)
 def test_the_worked_example_of_the_statement() -> None:
     theta, x, y = WORKED
     for loss, (value, grad) in WORKED_TABLE.items():
-        assert REFERENCE.line_loss(theta, x, y, loss) == pytest.approx(value, rel=1e-12)
-        np.testing.assert_allclose(REFERENCE.line_grad(theta, x, y, loss), grad, rtol=1e-12)
-    np.testing.assert_allclose(REFERENCE.line_grad(theta, x, y, "mse"), WORKED_EXAMPLE)
+        assert REFERENCE.line_loss(x, y, theta, loss) == pytest.approx(value, rel=1e-12)
+        np.testing.assert_allclose(REFERENCE.line_grad(x, y, theta, loss), grad, rtol=1e-12)
+    np.testing.assert_allclose(REFERENCE.line_grad(x, y, theta, "mse"), WORKED_EXAMPLE)
     # One step of 0.1 from the clean line: the slope moves to 3.95 under the MSE, 2.075 else.
     for loss, slope in (("mse", 3.95), ("mae", 2.075), ("huber", 2.075)):
-        step = np.asarray(theta) - 0.1 * REFERENCE.line_grad(theta, x, y, loss)
+        step = np.asarray(theta) - 0.1 * REFERENCE.line_grad(x, y, theta, loss)
         assert step[0] == pytest.approx(slope, rel=1e-12)
 
 
 def test_the_mae_subgradient_is_zero_at_a_zero_residual_and_huber_is_smooth_at_delta() -> None:
     x = np.array([-1.0, 0.0, 2.0, 5.0])
     y = 3.0 * x - 2.0
-    np.testing.assert_array_equal(REFERENCE.line_grad([3.0, -2.0], x, y, "mae"), [0.0, 0.0])
+    np.testing.assert_array_equal(REFERENCE.line_grad(x, y, [3.0, -2.0], "mae"), [0.0, 0.0])
     # At |r| = δ both branches of Huber give the same value and slope: ψ(±δ) = ±δ.
     for r in (2.0, -2.0):
-        g = REFERENCE.line_grad([0.0, r], [1.0], [0.0], "huber", 2.0)
+        g = REFERENCE.line_grad([1.0], [0.0], [0.0, r], "huber", 2.0)
         np.testing.assert_allclose(g, [r, r])
 
 
 @pytest.mark.parametrize(("args", "what"), [
-    (([1.0, 0.0, 2.0], [0.0, 1.0], [1.0, 2.0], "mse"), "theta"),
-    (([1.0, 0.0], [[0.0], [1.0]], [1.0, 2.0], "mse"), "1-D"),
-    (([1.0, 0.0], [0.0, 1.0, 2.0], [1.0, 2.0], "mse"), "1-D"),
-    (([1.0, 0.0], [], [], "mae"), "empty"),
-    (([1.0, 0.0], [0.0, 1.0], [1.0, 2.0], "l1"), "loss"),
-    (([1.0, 0.0], [0.0, 1.0], [1.0, 2.0], "huber", 0.0), "delta"),
-    (([1.0, 0.0], [0.0, 1.0], [1.0, 2.0], "huber", float("nan")), "delta"),
+    (([0.0, 1.0], [1.0, 2.0], [1.0, 0.0, 2.0], "mse"), "theta"),
+    (([[0.0], [1.0]], [1.0, 2.0], [1.0, 0.0], "mse"), "1-D"),
+    (([0.0, 1.0, 2.0], [1.0, 2.0], [1.0, 0.0], "mse"), "1-D"),
+    (([], [], [1.0, 0.0], "mae"), "empty"),
+    (([0.0, 1.0], [1.0, 2.0], [1.0, 0.0], "l1"), "loss"),
+    (([0.0, 1.0], [1.0, 2.0], [1.0, 0.0], "huber", 0.0), "delta"),
+    (([0.0, 1.0], [1.0, 2.0], [1.0, 0.0], "huber", float("nan")), "delta"),
 ])
 def test_the_contract_refuses(args: tuple[Any, ...], what: str) -> None:
     for function in (REFERENCE.line_loss, REFERENCE.line_grad):
@@ -140,8 +140,8 @@ def test_the_contract_refuses(args: tuple[Any, ...], what: str) -> None:
 def test_delta_is_ignored_by_the_mse_and_the_mae() -> None:
     theta, x, y = WORKED
     for loss in ("mse", "mae"):
-        assert REFERENCE.line_loss(theta, x, y, loss, -1.0) == REFERENCE.line_loss(
-            theta, x, y, loss)
+        assert REFERENCE.line_loss(x, y, theta, loss, -1.0) == REFERENCE.line_loss(
+            x, y, theta, loss)
 
 
 def _task_data(seed: int) -> tuple[np.ndarray, np.ndarray, float, float]:
@@ -171,8 +171,8 @@ def test_the_task_fits_are_the_estimators_of_scikit_learn(seed: int) -> None:
     best = np.array([lad.coef_[0], lad.intercept_])
     mae = _task_fit(x, y, "mae", 1.0)
     np.testing.assert_allclose(mae, best, atol=0.02)
-    optimum = REFERENCE.line_loss(best, x, y, "mae")
-    assert optimum <= REFERENCE.line_loss(mae, x, y, "mae") <= optimum * 1.001
+    optimum = REFERENCE.line_loss(x, y, best, "mae")
+    assert optimum <= REFERENCE.line_loss(x, y, mae, "mae") <= optimum * 1.001
     # Huber: HuberRegressor minimises Σ σ + σ·H_ε(rᵢ/σ) over (w, b, σ); at its σ the (w, b)
     # part is our Huber loss with δ = ε·σ (up to the factor 2/σ), minimised here with BFGS on
     # line_loss and line_grad.
@@ -180,15 +180,19 @@ def test_the_task_fits_are_the_estimators_of_scikit_learn(seed: int) -> None:
         warnings.simplefilter("ignore")  # lbfgs may warn that it stopped at its tolerance
         huber = HuberRegressor(epsilon=1.35, alpha=0.0, max_iter=1000, tol=1e-10).fit(X, y)
     delta = 1.35 * huber.scale_
-    found = scipy.optimize.minimize(REFERENCE.line_loss, np.zeros(2), args=(x, y, "huber", delta),
-                                    jac=REFERENCE.line_grad, method="BFGS",
-                                    options={"gtol": 1e-12})
-    np.testing.assert_allclose(found.x, [huber.coef_[0], huber.intercept_], atol=1e-4)
+    np.testing.assert_allclose(_huber_minimum(x, y, delta), [huber.coef_[0], huber.intercept_],
+                               atol=1e-4)
     # And the task's descent reaches the minimum of its own Huber loss (δ = 1).
-    found = scipy.optimize.minimize(REFERENCE.line_loss, np.zeros(2), args=(x, y, "huber", 1.0),
-                                    jac=REFERENCE.line_grad, method="BFGS",
-                                    options={"gtol": 1e-12})
-    np.testing.assert_allclose(_task_fit(x, y, "huber", 1.0), found.x, atol=1e-3)
+    np.testing.assert_allclose(_task_fit(x, y, "huber", 1.0), _huber_minimum(x, y, 1.0),
+                               atol=1e-3)
+
+
+def _huber_minimum(x: np.ndarray, y: np.ndarray, delta: float) -> np.ndarray:
+    found = scipy.optimize.minimize(lambda t: REFERENCE.line_loss(x, y, t, "huber", delta),
+                                    np.zeros(2),
+                                    jac=lambda t: REFERENCE.line_grad(x, y, t, "huber", delta),
+                                    method="BFGS", options={"gtol": 1e-12})
+    return found.x
 
 
 def _caller(mistake: str | None = None):
@@ -223,10 +227,10 @@ def test_the_task_fails_a_wrong_gradient_at_the_step_it_departs(mistake: str, lo
 
 
 def test_the_task_reports_a_learner_that_stops_answering() -> None:
-    def broken(theta, x, y, loss="mse", delta=1.0):
+    def broken(x, y, theta, loss="mse", delta=1.0):
         if loss == "mae":
             return np.array([np.nan, 0.0])
-        return REFERENCE.line_grad(theta, x, y, loss, delta)
+        return REFERENCE.line_grad(x, y, theta, loss, delta)
 
     report = TASKS["robust_line_fit"](LocalFunctions({"line_grad": broken}).call, _caller(),
                                       dict(TASK.params), np.random.default_rng(0))

@@ -46,7 +46,7 @@ def descend(call: Caller, x: np.ndarray, y: np.ndarray, loss: str, delta: float,
     shrink there."""
     theta = np.zeros(2)
     for t in range(epochs):
-        args = {"theta": theta, "x": x, "y": y, "loss": loss, "delta": delta}
+        args = {"x": x, "y": y, "theta": theta, "loss": loss, "delta": delta}
         grad = vector_result(call("line_grad", args),
                              _("line_grad ({loss}) at step {t}", loss=NAMES[loss], t=t), 2)
         theta = theta - lr / np.sqrt(1.0 + t) * grad

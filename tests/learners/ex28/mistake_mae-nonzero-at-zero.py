@@ -16,7 +16,7 @@ def _prepare(theta, x, y, loss, delta):
     return theta[0] * x + theta[1] - y, x
 
 
-def line_loss(theta, x, y, loss="mse", delta=1.0):
+def line_loss(x, y, theta, loss="mse", delta=1.0):
     r, x = _prepare(theta, x, y, loss, delta)
     if loss == "mse":
         return float(np.mean(r ** 2))
@@ -26,7 +26,7 @@ def line_loss(theta, x, y, loss="mse", delta=1.0):
     return float(np.mean(np.where(a <= delta, 0.5 * r ** 2, delta * (a - 0.5 * delta))))
 
 
-def line_grad(theta, x, y, loss="mse", delta=1.0):
+def line_grad(x, y, theta, loss="mse", delta=1.0):
     r, x = _prepare(theta, x, y, loss, delta)
     if loss == "mse":
         g = 2 * r

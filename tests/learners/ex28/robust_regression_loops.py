@@ -16,7 +16,7 @@ def _check(theta, x, y, loss, delta):
     return float(theta[0]), float(theta[1]), x, y
 
 
-def line_loss(theta, x, y, loss="mse", delta=1.0):
+def line_loss(x, y, theta, loss="mse", delta=1.0):
     w, b, x, y = _check(theta, x, y, loss, delta)
     total = 0.0
     for xi, yi in zip(x, y):
@@ -32,7 +32,7 @@ def line_loss(theta, x, y, loss="mse", delta=1.0):
     return total / len(x)
 
 
-def line_grad(theta, x, y, loss="mse", delta=1.0):
+def line_grad(x, y, theta, loss="mse", delta=1.0):
     w, b, x, y = _check(theta, x, y, loss, delta)
     dw = db = 0.0
     for xi, yi in zip(x, y):

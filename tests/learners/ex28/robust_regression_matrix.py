@@ -26,11 +26,11 @@ def _design(theta, x, y, loss, delta):
     return X, X @ theta - y
 
 
-def line_loss(theta, x, y, loss="mse", delta=1.0):
+def line_loss(x, y, theta, loss="mse", delta=1.0):
     X, r = _design(theta, x, y, loss, delta)
     return float(RHO[loss](r, float(delta)).mean())
 
 
-def line_grad(theta, x, y, loss="mse", delta=1.0):
+def line_grad(x, y, theta, loss="mse", delta=1.0):
     X, r = _design(theta, x, y, loss, delta)
     return X.T @ PSI[loss](r, float(delta)) / len(r)

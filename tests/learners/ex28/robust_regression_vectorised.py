@@ -18,7 +18,7 @@ def _residuals(theta, x, y, loss, delta):
     return theta[0] * x + theta[1] - y, x
 
 
-def line_loss(theta, x, y, loss="mse", delta=1.0):
+def line_loss(x, y, theta, loss="mse", delta=1.0):
     r, _ = _residuals(theta, x, y, loss, delta)
     if loss == "mse":
         per_point = r ** 2
@@ -30,7 +30,7 @@ def line_loss(theta, x, y, loss="mse", delta=1.0):
     return float(np.mean(per_point))
 
 
-def line_grad(theta, x, y, loss="mse", delta=1.0):
+def line_grad(x, y, theta, loss="mse", delta=1.0):
     r, x = _residuals(theta, x, y, loss, delta)
     psi = {"mse": lambda: 2 * r,
            "mae": lambda: np.sign(r),
