@@ -191,7 +191,7 @@ def test_similar_pairs_are_reported(graded: dict[str, Any]) -> None:
 def test_the_benchmark_measures_the_grader_processes() -> None:
     # A stand-in for a grading worker: its command line carries the worker's module name.
     child = subprocess.Popen([sys.executable, "-c", "import sys, time; sys.stdin.read()",
-                              "lossdrill.workers.grader"], stdin=subprocess.PIPE)
+                              "lossdrill.workers.child"], stdin=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
         sample = BENCH._sample(os.getpid())
@@ -246,6 +246,10 @@ def _cached(out: Path) -> int:
 
 def test_interrupted_run_finishes_from_the_cache(tmp_path: Path) -> None:
     subs = _small_class(tmp_path, 24)
+    # Each file takes a quarter of a second to import, so the interrupt after the fourth
+    # cached check lands mid-run however fast the machine grades.
+    for file in subs.glob("*/ex1.py"):
+        file.write_text("import time\ntime.sleep(0.25)\n" + file.read_text())
     out = tmp_path / "out"
     command = [sys.executable, "-m", "lossdrill", "grade", str(subs), "--out", str(out),
                "--secret", SECRET, "--jobs", "2"]

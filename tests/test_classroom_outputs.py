@@ -1,6 +1,6 @@
 """`lossdrill grade` keeps its memory flat whatever the class size: while a class is graded
-each check keeps a slim Outcome, and each student's full results are read back from the cache
-only while that student's outputs are written. The outputs are the same whether the results
+each check keeps a slim CheckSummary, and each student's full results are read back from the
+cache only while that student's outputs are written. The outputs are the same whether the results
 were graded in this run or came from the cache; results never cached (a grader that died)
 are kept and written like the others; junit.xml written a student at a time is the document
 export.junit_xml makes of the whole class.
@@ -20,9 +20,9 @@ import pytest
 
 from lossdrill.classroom import grade
 from lossdrill.classroom.cache import ResultCache
+from lossdrill.classroom.checksummary import CheckSummary
 from lossdrill.classroom.grade import Limits, full_result, run_plan
 from lossdrill.classroom.junit import junit_head, junit_suites, junit_tail
-from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.outputs import write_outputs
 from lossdrill.classroom.plan import Check, Plan, add_checks, make_plan
 from lossdrill.classroom.similar import Similarity
@@ -31,6 +31,7 @@ from lossdrill.grading import results
 from lossdrill.grading.results import CheckResult, Diagnosis
 from lossdrill.render import formats as export
 from lossdrill.spec.catalog import Catalog, find_pack
+from lossdrill.workers.messages import Failure, GradeRequest, Trouble
 from lossdrill.workers.pool import Done
 
 REPO = Path(__file__).resolve().parents[1]
@@ -98,15 +99,15 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "live": (before, after)}
 
 
-def test_checks_keep_outcomes_not_full_results(graded: dict[str, Any]) -> None:
+def test_checks_keep_summaries_not_full_results(graded: dict[str, Any]) -> None:
     plan, stats = graded["plan"], graded["stats"]
     assert (stats.graded, stats.missing, stats.from_cache) == (5, 3, 0)
-    assert all(isinstance(c.outcome, Outcome) and c.held is None for c in plan.checks)
+    assert all(isinstance(c.summary, CheckSummary) and c.held is None for c in plan.checks)
     before, after = graded["live"]
     assert after <= before, "the supervisor kept full results after grading"
     bob = next(c for c in plan.checks if (c.student, c.exercise.id) == ("bob", "ex1"))
-    assert bob.outcome is not None and "sum-instead-of-mean" in bob.outcome.diagnoses
-    assert bob.outcome.tests == len(bob.exercise.tests) > bob.outcome.failures > 0
+    assert bob.summary is not None and "sum-instead-of-mean" in bob.summary.diagnoses
+    assert bob.summary.tests == len(bob.exercise.tests) > bob.summary.failures > 0
 
 
 def test_outputs_hold_one_students_results_at_a_time(graded: dict[str, Any],
@@ -168,9 +169,10 @@ class _DyingPool:
     def __init__(self, size: int, log: Any = None) -> None:
         pass
 
-    def run(self, jobs: list[dict[str, Any]], on_done: Callable[[Done], None]) -> None:
+    def run(self, jobs: list[GradeRequest], on_done: Callable[[Done], None]) -> None:
         for job in jobs:
-            on_done(Done(job, error="the grader process grading this file died", kind="died"))
+            on_done(Done(job, failure=Failure(Trouble.DIED,
+                                              "the grader process grading this file died")))
 
 
 def test_results_never_cached_are_held_and_written(tmp_path: Path,
@@ -182,8 +184,8 @@ def test_results_never_cached_are_held_and_written(tmp_path: Path,
     run_plan(plan, cache, Limits(2.0, 1 << 30, 2), subs)
     assert not list((tmp_path / "cache").rglob("*.json")), "a death is graded again next run"
     died = [c for c in plan.checks if c.path is not None]
-    assert all(c.held is not None and c.outcome is not None
-               and c.outcome.diagnoses == ("grading-stopped",) for c in died)
+    assert all(c.held is not None and c.summary is not None
+               and c.summary.diagnoses == ("grading-stopped",) for c in died)
     _write(tmp_path / "out", plan, cache, subs)
     text = (tmp_path / "out" / "feedback" / "bob.md").read_text()
     assert "grading-stopped" in text and "File: `bob/ex2.py`" in text
@@ -208,8 +210,8 @@ def test_junit_written_a_student_at_a_time_is_export_junit_xml() -> None:
     }
     suites = {s: [(f"{s} · {r.exercise}", r) for r in results]
               for s, results in students.items()}
-    outcomes = [Outcome.of(r) for results in students.values() for r in results]
-    streamed = junit_head(outcomes) + "".join(junit_suites(s) for s in suites.values()) \
-        + junit_tail(outcomes)
+    summaries = [CheckSummary.of(r) for results in students.values() for r in results]
+    streamed = junit_head(summaries) + "".join(junit_suites(s) for s in suites.values()) \
+        + junit_tail(summaries)
     assert streamed == export.junit_xml([pair for s in suites.values() for pair in s])
     assert junit_head([]) + junit_tail([]) == export.junit_xml([])

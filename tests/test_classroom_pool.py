@@ -12,10 +12,10 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 from lossdrill.spec.catalog import Catalog, find_pack
-from lossdrill.workers.pool import Done, Pool, _Worker
+from lossdrill.workers.messages import GradeRequest, Trouble
+from lossdrill.workers.pool import Done, Pool, Worker
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"
@@ -31,11 +31,10 @@ def mse(y_true, y_pred):
 """
 
 
-def job(key: str, file: Path, budget: float = 60.0) -> dict[str, Any]:
-    return {"key": key, "exercise": "ex1", "spec": str(EX1.path),
-            "solutions": str(EX1.solution_path.parent),
-            "file": str(file), "label": file.name, "seed": 1, "timeout": 2.0,
-            "memory": 1 << 30, "budget": budget}
+def job(key: str, file: Path, budget: float = 60.0) -> GradeRequest:
+    return GradeRequest(key=key, exercise="ex1", exercises=str(EX1.path.parent),
+                        solutions=str(EX1.solution_path.parent), file=str(file),
+                        label=file.name, seed=1, timeout=2.0, memory=1 << 30, budget=budget)
 
 
 def _children(pid: int) -> set[int]:
@@ -50,10 +49,13 @@ def _children(pid: int) -> set[int]:
 
 
 def _is_learner(pid: int) -> bool:
+    """A learner process, or the fork server whose forks they are (whose command line they
+    carry)."""
     try:
-        return b"lossdrill.sandbox.serve" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
+    return b"lossdrill.sandbox.serve" in command or b"lossdrill.sandbox.zygote" in command
 
 
 class LearnerWatch:
@@ -67,7 +69,9 @@ class LearnerWatch:
     def _run(self) -> None:
         while not self.stop.wait(0.01):
             for worker in list(self.pool.workers):
-                self.seen |= {c for c in _children(worker.proc.pid) if _is_learner(c)}
+                below = _children(worker.proc.pid)
+                below |= {g for c in below for g in _children(c)}
+                self.seen |= {c for c in below if _is_learner(c)}
 
     def __enter__(self) -> LearnerWatch:
         self.thread.start()
@@ -87,9 +91,11 @@ def test_a_check_over_budget_is_stopped_and_the_others_finish(tmp_path: Path) ->
     pool = Pool(2)
     with LearnerWatch(pool) as watch:
         pool.run([job("slow", slow, budget=1.5), *(job(f.stem, f) for f in fine)],
-                 lambda d: done.update({d.job["key"]: d}))
+                 lambda d: done.update({d.job.key: d}))
     assert time.monotonic() - started < 30
-    assert done["slow"].kind == "budget" and "budget of 1.5 s" in done["slow"].error
+    failure = done["slow"].failure
+    assert failure is not None and failure.trouble is Trouble.BUDGET
+    assert "budget of 1.5 s" in failure.message
     for f in fine:
         result = done[f.stem].result
         assert result is not None and result["status"] == "passed"
@@ -118,7 +124,7 @@ def test_a_dead_worker_is_replaced_and_its_job_retried(tmp_path: Path) -> None:
     thread = threading.Thread(target=assassin)
     thread.start()
     done: dict[str, Done] = {}
-    pool.run([job(f.stem, f) for f in files], lambda d: done.update({d.job["key"]: d}))
+    pool.run([job(f.stem, f) for f in files], lambda d: done.update({d.job.key: d}))
     thread.join()
     assert killed
     assert sorted(done) == sorted(f.stem for f in files)
@@ -155,7 +161,7 @@ def test_workers_are_spread_over_physical_cores_first() -> None:
     for _ in range(5):
         cpu = pool._cpu()
         chosen.append(cpu)
-        pool.workers.append(_Worker(subprocess.Popen([sys.executable, "-c", ""]), cpu=cpu))
+        pool.workers.append(Worker(subprocess.Popen([sys.executable, "-c", ""]), cpu=cpu))
     for worker in pool.workers:
         worker.proc.wait()
     assert chosen == [0, 1, 2, 3, 0], chosen

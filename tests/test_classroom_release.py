@@ -22,11 +22,11 @@ from lossdrill.classroom.release import release
 from lossdrill.errors import SpecError, UsageError
 from lossdrill.grading.engine import check_functions
 from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args
-from lossdrill.grading.inputs import test_rng as rng_for_test
+from lossdrill.grading.inputs import rng_for as rng_for_test
 from lossdrill.grading.reference import ReplayReference, answers_path, load_reference
 from lossdrill.sandbox.protocol import decode
 from lossdrill.spec.catalog import Catalog, Pack, find_pack
-from lossdrill.spec.model import load_exercise
+from lossdrill.spec.load import load_exercise
 
 REPO = Path(__file__).resolve().parents[1]
 LEARNERS = REPO / "tests" / "learners"

@@ -27,11 +27,11 @@ from rich.console import Console
 
 from lossdrill import __version__
 from lossdrill.cli.app import app
-from lossdrill.grading.engine import check_file
 from lossdrill.grading.inputs import resolve_args
-from lossdrill.grading.inputs import test_rng as rng_for_test
+from lossdrill.grading.inputs import rng_for as rng_for_test
 from lossdrill.grading.reference import load_reference
 from lossdrill.render.terminal import render_check
+from lossdrill.service.grade import Options, grade
 from lossdrill.spec.catalog import Catalog, find_pack
 from lossdrill.spec.starter import starter_source
 
@@ -577,7 +577,7 @@ def test_a_learner_cannot_smuggle_hidden_inputs_into_the_report(tmp_path: Path,
         encoding="utf-8",
     )
     ex = Catalog(find_pack(REPO)).get("ex1")
-    result = check_file(ex, learner, seed=5, timeout=5)
+    result = grade(ex, learner, Options(seed=5, timeout=5)).result
     as_json = json.dumps(result.to_dict(__version__), ensure_ascii=False)
     buffer = io.StringIO()
     render_check(Console(file=buffer, width=100, no_color=True), result)

@@ -20,8 +20,8 @@ from hypothesis.extra import numpy as hnp
 
 from lossdrill.grading.compare import Comparison, compare
 from lossdrill.grading.diagnosis.diagnose import _constant_factor, diagnose
-from lossdrill.grading.results import Diagnosis
-from lossdrill.grading.run import Observation
+from lossdrill.grading.disclosure import Explanation, Said
+from lossdrill.grading.observation import Observation
 from lossdrill.sandbox.process import Outcome
 from lossdrill.spec.model import Mistake, Tolerance
 
@@ -337,7 +337,8 @@ def test_a_listed_mistake_is_chosen_over_the_generic_signature() -> None:
         observation(3.0, 6.0, variants={"doubled-loss": Outcome(True, value=6.0),
                                         "other-mistake": Outcome(True, value=1.0)}, test="b"),
     ]
-    assert diagnose(obs, (OTHER, DOUBLED)) == [Diagnosis("doubled-loss", DOUBLED.message)]
+    assert diagnose(obs, (OTHER, DOUBLED)) == [
+        Explanation("doubled-loss", Said.both(DOUBLED.message))]
     # Without the variants the same observations get the generic diagnosis.
     for o in obs:
         o.variants.clear()
@@ -429,5 +430,5 @@ def test_an_exception_diagnosis_names_the_type_not_the_message() -> None:
     outcome = Outcome(False, kind="exception", message="ValueError: [0.123456, 0.654321]",
                       exc_types=("ValueError", "Exception"))
     (found,) = diagnose([observation(1.0, None, outcome=outcome)], ())
-    assert "ValueError" in found.message
-    assert "0.123456" not in found.message
+    assert "ValueError" in found.message.full and "ValueError" in found.message.public
+    assert "0.123456" not in found.message.full

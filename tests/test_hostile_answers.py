@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from lossdrill.grading.engine import check_file
 from lossdrill.sandbox.protocol import MAX_MESSAGE, MAX_VALUES
+from lossdrill.service import grade as service
 from lossdrill.spec.catalog import Catalog, find_pack
 
 EX1 = Catalog(find_pack()).get("ex1")
@@ -30,7 +30,7 @@ RAISES = [t.name for t in EX1.tests if t.kind == "raises"]
 def grade(tmp_path: Path, source: str):
     path = tmp_path / "ex1.py"
     path.write_text("# lossdrill: ex1\nimport numpy as np\n" + textwrap.dedent(source))
-    return check_file(EX1, path, seed=3, timeout=5)
+    return service.grade(EX1, path, service.Options(seed=3, timeout=5)).result
 
 
 MSE = """
@@ -109,9 +109,10 @@ DRIVER = """
 import json, resource, sys, time
 from pathlib import Path
 from lossdrill.spec.catalog import Catalog, find_pack
-from lossdrill.grading.engine import check_file
+from lossdrill.service.grade import Options, grade
 started = time.monotonic()
-result = check_file(Catalog(find_pack()).get("ex1"), Path(sys.argv[1]), seed=3, timeout=5)
+result = grade(Catalog(find_pack()).get("ex1"), Path(sys.argv[1]),
+               Options(seed=3, timeout=5)).result
 print(json.dumps({"passed": result.passed, "score": result.score,
                   "messages": [t.message for t in result.tests],
                   "seconds": time.monotonic() - started,

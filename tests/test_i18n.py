@@ -17,10 +17,10 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from lossdrill.grading.diagnosis import diagnose, failures
-from lossdrill.grading.engine import check_file
 from lossdrill.i18n import language, set_language
 from lossdrill.i18n.zh import CATALOG
 from lossdrill.render.terminal import render_check, render_exercise, render_list
+from lossdrill.service.grade import Options, grade
 from lossdrill.spec.catalog import Catalog, find_pack
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,7 +69,7 @@ def test_show_in_both_languages(ex) -> None:
 def test_a_failing_check_in_chinese(tmp_path: Path) -> None:
     set_language("zh")
     ex = Catalog(find_pack(None)).get("ex1")
-    result = check_file(ex, FAILING, seed=1)
+    result = grade(ex, FAILING, Options(seed=1)).result
     out = console()
     render_check(out, result)
     text = out.file.getvalue()  # type: ignore[attr-defined]
@@ -156,7 +156,7 @@ def test_wide_characters_line_up_in_tables() -> None:
     # Every row is padded to the table's width: the columns line up.
     assert len({cell_len(line) for line in lines}) == 1
     ex = Catalog(find_pack(None)).get("ex1")
-    result = check_file(ex, FAILING, seed=1)
+    result = grade(ex, FAILING, Options(seed=1)).result
     out = Console(file=io.StringIO(), width=120, no_color=True, highlight=False,
                   soft_wrap=False)
     render_check(out, result)
@@ -214,7 +214,7 @@ def test_finite_differences_and_a_stopped_training_in_chinese(tmp_path: Path) ->
     learner.write_text(source)
     set_language("zh")
     ex = Catalog(find_pack(None)).get("ex3")
-    result = check_file(ex, learner, seed=1)
+    result = grade(ex, learner, Options(seed=1)).result
     messages = {t.name: t.message for t in result.tests}
     assert "hinge_grad 不是你自己的 hinge_loss 的导数：在索引" in messages[
         "gradient at margin exactly 1"]

@@ -1,12 +1,12 @@
-"""End to end: `lossdrill check FILE --json` on every learner fixture in tests/learners/.
+"""End to end: every learner fixture in tests/learners/ graded by the lossdrill command.
 
-Each fixture is one test id. The grader runs as a real subprocess, exactly as a learner's
-shell would start it, so these tests see what a learner sees: the exit code and the JSON
-document on stdout.
-
-To keep the whole file well under a minute on two cores, the grader runs for the collected
-fixtures are started together on first use, a few at a time, and every test reads its run
-from that cache (a test selected alone with -k only waits for its own runs).
+Each fixture is one test id. The grader runs as a real subprocess, exactly as a user's shell
+would start it. The broken and hostile files each get a `lossdrill check FILE --json` of their
+own, so these tests see what a learner sees: the exit code and the JSON document on stdout
+(started together on first use, a few at a time; a test selected alone with -k only waits for
+its own runs). The correct and mistake files — a few hundred — are graded as a class, in one
+`lossdrill grade` run (the same grading, each file in its own confined learner process, forked
+warm), and each test reads its file's entry of results.json.
 
 Fixture layout (tests/learners/):
 
@@ -23,6 +23,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -327,38 +328,59 @@ def _check_common(run: Run, doc: dict[str, Any]) -> None:
             assert not re.search(r"\b(expected|got)\s+[-+(\[]*\d", str(test.get("message"))), test
 
 
-# -- correct solutions ----------------------------------------------------------------------------
+# -- correct solutions and one mistake per file, graded as a class ------------------------------
 
 
-@pytest.mark.parametrize("learner", CORRECT, ids=_id)
-def test_correct_solution_passes(runner: Runner, learner: Path) -> None:
-    run = runner.get(learner)
-    doc = run.doc()
-    _check_common(run, doc)
+@pytest.fixture(scope="session")
+def as_class(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, dict[str, Any]]:
+    """Every correct and mistake fixture, a student each, graded by one `lossdrill grade`:
+    each fixture's entry of results.json (the document `check --json` prints, and more)."""
+    root = tmp_path_factory.mktemp("fixtures-as-a-class")
+    students: dict[str, Path] = {}
+    for path in CORRECT + MISTAKES:
+        student = f"{path.parent.name}-{path.stem}"
+        (root / "subs" / student).mkdir(parents=True)
+        shutil.copyfile(path, root / "subs" / student / f"{path.parent.name}.py")
+        students[student] = path
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "XDG_"))}
+    run = subprocess.run([*CHECKOUT, "grade", str(root / "subs"), "--out", str(root / "out"),
+                          "--secret", "e2e-fixtures", "--timeout", str(TIMEOUT)],
+                         env={**env, "PYTHONPATH": str(REPO), "HOME": str(root)},
+                         capture_output=True, text=True, timeout=HARD_LIMIT * 3)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    doc = json.loads((root / "out" / "results.json").read_text(encoding="utf-8"))
+    return {students[s["id"]]: s["exercises"][students[s["id"]].parent.name]
+            for s in doc["students"]}
+
+
+def _graded(as_class: dict[Path, dict[str, Any]], learner: Path) -> dict[str, Any]:
+    doc = as_class[learner]
+    assert doc.get("exercise") == _exercise_of(learner), doc
+    for test in doc.get("tests", []):
+        if test.get("visibility") == "hidden":  # never their inputs or expected values
+            assert not re.search(r"\b(expected|got)\s+[-+(\[]*\d", str(test.get("message"))), test
+    return doc
+
+
+@pytest.mark.parametrize("fixture", CORRECT, ids=_id)
+def test_correct_solution_passes(as_class: dict[Path, dict[str, Any]], fixture: Path) -> None:
+    doc = _graded(as_class, fixture)
     failing = [t for t in doc.get("tests", []) if t.get("status") != "passed"]
-    assert doc["status"] == "passed", f"{run.describe()}\nnot passing: {failing}"
-    assert run.returncode == 0
+    assert doc["status"] == "passed", f"{_id(fixture)}: not passing: {failing}"
     assert doc["max_score"] > 0
     assert doc["score"] == pytest.approx(doc["max_score"])
     assert doc["tests"] and not failing
     assert doc["diagnoses"] == []
 
 
-# -- one mistake per file -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("learner", MISTAKES, ids=_id)
-def test_mistake_is_diagnosed(runner: Runner, learner: Path) -> None:
-    run = runner.get(learner)
-    doc = run.doc()
-    _check_common(run, doc)
-    assert doc["status"] == "failed", run.describe()
-    assert run.returncode == 1
+@pytest.mark.parametrize("fixture", MISTAKES, ids=_id)
+def test_mistake_is_diagnosed(as_class: dict[Path, dict[str, Any]], fixture: Path) -> None:
+    doc = _graded(as_class, fixture)
+    assert doc["status"] == "failed", (_id(fixture), doc["status"])
     assert doc["score"] < doc["max_score"]
-    mistake = _mistake_id(learner)
-    assert mistake in _ids(doc), (
-        f"{_id(learner)}: diagnoses {_ids(doc)} do not name {mistake!r}\n{run.describe()}"
-    )
+    assert doc["diagnoses"], f"{_id(fixture)}: a failing check must say why"
+    mistake = _mistake_id(fixture)
+    assert mistake in _ids(doc), f"{_id(fixture)}: diagnoses {_ids(doc)} do not name {mistake!r}"
 
 
 # -- broken files ---------------------------------------------------------------------------------

@@ -365,3 +365,16 @@ def test_a_notebook_with_no_exercise_to_infer_is_exit_2(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and "draft.ipynb: cannot tell which exercise this notebook is for" \
         in lines[0] and "lossdrill-notebook-" not in lines[0]
+
+
+def test_a_notebook_naming_an_unknown_exercise_says_which(tmp_path: Path) -> None:
+    # Only "names no exercise" is said of the notebook; an unknown one named in its header
+    # is reported as it is (the two are told apart by their class, not by their text).
+    notebook = json.loads((NOTEBOOKS / "sum_not_mean.ipynb").read_text())
+    notebook["cells"][0]["source"] = ["# lossdrill: ex99\n", "import numpy as np\n"]
+    (tmp_path / "draft.ipynb").write_text(json.dumps(notebook))
+    result = lossdrill("check", "draft.ipynb", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "unknown exercise 'ex99'" in lines[0]
+    assert "cannot tell" not in lines[0]

@@ -80,7 +80,7 @@ def test_unrelated_leading_lengths_are_not_pinpointed():
         raise AssertionError("must not be called")
 
     args = {"a": np.ones(3), "b": np.ones(4)}
-    assert pinpoint(never, never, args, Tolerance(), (), hidden=False) is None
+    assert pinpoint(never, never, args, Tolerance(), ()) is None
 
 
 def test_no_simple_rule_names_the_samples_on_visible_tests_only():
@@ -93,11 +93,11 @@ def test_no_simple_rule_names_the_samples_on_visible_tests_only():
         value = float(np.mean(a["y"]))
         return Outcome(True, value=value + (1.0 if a["y"][0] in (2.0, 3.0) else 0.0))
 
-    visible = pinpoint(learner, reference, {"y": y}, Tolerance(), (), hidden=False)
-    hidden = pinpoint(learner, reference, {"y": y}, Tolerance(), (), hidden=True)
-    assert visible is not None and hidden is not None
-    assert "samples 1, 2" in visible.pattern and "no simple rule" in visible.pattern
-    assert "samples 1" not in hidden.pattern and "2 of 4 samples differ" in hidden.pattern
+    found = pinpoint(learner, reference, {"y": y}, Tolerance(), ())
+    assert found is not None
+    visible, hidden = found.pattern.full, found.pattern.public
+    assert "samples 1, 2" in visible and "no simple rule" in visible
+    assert "samples 1" not in hidden and "2 of 4 samples differ" in hidden
 
 
 # -- array results ------------------------------------------------------------------------
@@ -107,8 +107,8 @@ def test_an_array_off_by_one_factor_says_so():
     from lossdrill.grading.diagnosis.pinpoint import array_pattern
 
     want = np.array([[1.0, -2.0], [0.0, 4.0]])
-    said = array_pattern(want, want * 0.5, Tolerance(), hidden=True)
-    assert said is not None and "×0.5" in said
+    said = array_pattern(want, want * 0.5, Tolerance())
+    assert said is not None and "×0.5" in said.full and said.public == said.full
 
 
 def test_whole_rows_and_columns_are_named_and_only_indices_on_visible_tests():
@@ -117,14 +117,14 @@ def test_whole_rows_and_columns_are_named_and_only_indices_on_visible_tests():
     want = np.arange(12.0).reshape(3, 4) + 1
     rows = want.copy()
     rows[1] += 7.0
-    visible = array_pattern(want, rows, Tolerance(), hidden=False)
-    hidden = array_pattern(want, rows, Tolerance(), hidden=True)
-    assert visible is not None and "rows" in visible and "(1)" in visible
-    assert hidden is not None and "rows" in hidden and "(1)" not in hidden
+    said = array_pattern(want, rows, Tolerance())
+    assert said is not None
+    assert "rows" in said.full and "(1)" in said.full
+    assert "rows" in said.public and "(1)" not in said.public
     cols = want.copy()
     cols[:, 2] = -cols[:, 2] + 0.5
-    said = array_pattern(want, cols, Tolerance(), hidden=False)
-    assert said is not None and "columns" in said and "(2)" in said
+    said = array_pattern(want, cols, Tolerance())
+    assert said is not None and "columns" in said.full and "(2)" in said.full
 
 
 def test_no_rule_names_the_worst_elements_on_visible_tests_only():
@@ -132,9 +132,9 @@ def test_no_rule_names_the_worst_elements_on_visible_tests_only():
 
     want = np.array([[1.0, 2.0], [3.0, 4.0]])
     got = np.array([[1.0, 2.5], [7.0, 4.0]])
-    visible = array_pattern(want, got, Tolerance(), hidden=False)
-    assert visible is not None and "(1, 0)" in visible and "(0, 1)" in visible
-    assert array_pattern(want, got, Tolerance(), hidden=True) is None
+    said = array_pattern(want, got, Tolerance())
+    assert said is not None and "(1, 0)" in said.full and "(0, 1)" in said.full
+    assert said.public == ""  # a hidden test says nothing of where
 
 
 @pytest.mark.parametrize(("exercise", "mistake", "says"), [

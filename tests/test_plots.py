@@ -19,14 +19,14 @@ import yaml
 from rich.console import Console
 
 from lossdrill.errors import SpecError
-from lossdrill.grading.curves import Sweep, learner_sweep, reference_sweep
+from lossdrill.grading.curves import Sweep, reference_sweep
 from lossdrill.grading.results import CheckResult
 from lossdrill.grading.results import TestResult as Outcome  # not collected as a test class
 from lossdrill.render.plots import Line, plot_text, render_plots, render_sweep, sample_table
 from lossdrill.render.terminal import render_check
-from lossdrill.sandbox.process import LearnerProcess
+from lossdrill.service.grade import learner_sweep
 from lossdrill.spec.catalog import Catalog, find_pack
-from lossdrill.spec.model import load_exercise
+from lossdrill.spec.load import load_exercise
 from lossdrill.spec.signature import parameters
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,7 +55,7 @@ def output(console: Console) -> str:
 
 
 def sweep_of(catalog: Catalog, exercise: str, learner: Path) -> Sweep | None:
-    return learner_sweep(catalog.get(exercise), learner.resolve(), LearnerProcess().start())
+    return learner_sweep(catalog.get(exercise), learner.resolve())
 
 
 # -- the spec key ---------------------------------------------------------------------------
@@ -253,11 +253,11 @@ def test_a_failing_task_plots_its_training_curve() -> None:
 
 
 def test_the_hinge_task_of_a_real_check_plots_the_training(catalog: Catalog) -> None:
-    from lossdrill.grading.engine import check_file
+    from lossdrill.service.grade import Options, grade
 
     ex = catalog.get("ex3")
-    result = check_file(ex, (LEARNERS / "ex3" / "mistake_grad-wrong-sign.py").resolve(),
-                        seed=3, timeout=5)
+    result = grade(ex, (LEARNERS / "ex3" / "mistake_grad-wrong-sign.py").resolve(),
+                   Options(seed=3, timeout=5)).result
     task = next(t for t in result.tests if t.kind == "task")
     assert task.status != "passed" and set(task.curves) == {"learner", "reference"}
     console = terminal()

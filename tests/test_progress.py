@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from lossdrill.grading.engine import check_file
 from lossdrill.learner.progress import STALE_TMP_S, Progress, summarise
 from lossdrill.sandbox.confine import landlock_abi
+from lossdrill.service.grade import Options, grade
 from lossdrill.spec.catalog import Catalog, find_pack
 
 REPO = Path(__file__).resolve().parents[1]
@@ -254,7 +254,7 @@ def test_learner_code_cannot_write_the_progress_file(tmp_path: Path,
     before = target.read_bytes()
     learner = workspace / "ex1.py"
     learner.write_text(_CHEAT.replace("WORKSPACE", repr(str(target))))
-    result = check_file(exercises[0], learner, seed=1, timeout=5)
+    result = grade(exercises[0], learner, Options(seed=1, timeout=5)).result
     assert result.status == "failed"
     assert target.read_bytes() == before  # untouched, by any of the three paths
     assert "wrote " + str(target) not in result.learner_output

@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
 
 from reference_harness import central_differences, load_pack  # noqa: E402
 
-from lossdrill.grading.properties import PROPERTIES, Context  # noqa: E402
+from lossdrill.grading.kinds.invariants import PROPERTIES, Context  # noqa: E402
 from lossdrill.sandbox.local import LocalFunctions  # noqa: E402
 from lossdrill.sandbox.protocol import RngSeed  # noqa: E402
 from lossdrill.spec.model import Tolerance  # noqa: E402

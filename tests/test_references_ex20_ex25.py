@@ -511,7 +511,7 @@ def test_cv_value_tests_have_an_unambiguous_best() -> None:
         assert visible or test.seed is not None, f"{test.name}: pin its seed"
         seeds = [vectors.VISIBLE_SEED if test.seed is None else test.seed]
         for seed in seeds:
-            args = vectors.resolve_args(test.args, vectors.test_rng(seed, test.name))
+            args = vectors.resolve_args(test.args, vectors.rng_for(seed, test.name))
             scores, best = ex25.cv_select_loss(**args)
             ranked = sorted(scores.values())
             assert scores[best] == ranked[0]

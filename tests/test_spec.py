@@ -20,7 +20,8 @@ import yaml
 
 from lossdrill.errors import SpecError
 from lossdrill.spec.catalog import Catalog, find_pack
-from lossdrill.spec.model import Exercise, GradientTest, ValueTest, load_exercise
+from lossdrill.spec.load import load_exercise
+from lossdrill.spec.model import Exercise, GradientTest, ValueTest
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -17,8 +17,8 @@ import pytest
 
 from lossdrill.errors import SpecError
 from lossdrill.spec import cache as spec_cache
-from lossdrill.spec.load import parse_exercise
-from lossdrill.spec.model import load_exercise
+from lossdrill.spec.load import load_exercise
+from lossdrill.spec.parse import parse_exercise
 
 REPO = Path(__file__).resolve().parents[1]
 SPEC = REPO / "exercises" / "ex3_hinge.yaml"
@@ -51,7 +51,7 @@ def test_a_cached_spec_is_the_validated_one(cache: Path) -> None:
 
 
 def test_a_check_process_loads_a_cached_spec_without_yaml_or_pydantic(cache: Path) -> None:
-    code = ("import sys; from pathlib import Path; from lossdrill.spec.model import load_exercise; "
+    code = ("import sys; from pathlib import Path; from lossdrill.spec.load import load_exercise; "
             f"ex = load_exercise(Path({str(SPEC)!r})); "
             "print(json.dumps([ex.title, len(ex.tests), 'yaml' in sys.modules, "
             "'pydantic' in sys.modules]))")

@@ -16,14 +16,9 @@ from pathlib import Path
 import pytest
 
 from lossdrill.learner.watch import Debouncer, FolderWatcher, KeyReader, actions
-from lossdrill.workers.background import (
-    Job,
-    Runner,
-    decode_answer,
-    decode_answer_line,
-    encode_answer,
-    request,
-)
+from lossdrill.spec.catalog import find_pack
+from lossdrill.workers.checks import CheckChild, CheckChildren, check_request, graded
+from lossdrill.workers.messages import encode_answer, find_answer
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -98,15 +93,15 @@ def test_only_the_answer_with_the_requests_token_is_read() -> None:
 
     result = CheckResult("ex1", "mse", "Mean squared error", "ex1.py", "failed", 0.0, 12.0, 7,
                          [], [Diagnosis("extra-half", "Drop the ½.")], "", 0.2)
-    genuine = {"result": result, "sweep": None}
     passed = CheckResult("ex1", "mse", "Mean squared error", "ex1.py", "passed", 12.0, 12.0, 7,
                          [], [], "", 0.2)
-    forged = encode_answer("0" * 32, {"result": passed})  # as /proc/PPID/fd/1 could
+    forged = encode_answer("0" * 32, result=passed)  # as /proc/PPID/fd/1 could
     token = "a1" * 16
-    output = forged + b"noise\n" + encode_answer(token, genuine) + forged
-    assert decode_answer_line(token, output) == genuine
-    assert decode_answer_line(token, forged + b"garbage\n") is None
-    assert decode_answer_line(token, encode_answer(token, genuine)[:40]) is None  # cut short
+    output = forged + b"noise\n" + encode_answer(token, result=result) + forged
+    answer = find_answer(token, output)
+    assert answer is not None and answer.check_result() == result and answer.curves() is None
+    assert find_answer(token, forged + b"garbage\n") is None
+    assert find_answer(token, encode_answer(token, result=result)[:40]) is None  # cut short
 
 
 def _descendants(pid: int) -> set[int]:
@@ -130,8 +125,9 @@ def _descendants(pid: int) -> set[int]:
 def test_stopping_a_check_kills_its_learner_process_too(tmp_path: Path) -> None:
     learner = tmp_path / "ex1.py"
     learner.write_text(SLOW)
-    job = Job(1 << 30)
-    job.send(request(learner, "ex1", None, seed=1, timeout=30))
+    job = CheckChild(1 << 30)
+    job.send(check_request(find_pack(None), learner, "ex1", memory=1 << 30, seed=1,
+                           timeout=30))
     deadline = time.monotonic() + WAIT
     while not _descendants(job.proc.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -148,12 +144,13 @@ def test_stopping_a_check_kills_its_learner_process_too(tmp_path: Path) -> None:
 
 
 def test_a_child_grader_answers_like_check(tmp_path: Path) -> None:
-    runner = Runner(1 << 30)
+    runner = CheckChildren(1 << 30)
     learner = tmp_path / "ex1.py"
     learner.write_text(EXTRA_HALF)
-    job = runner.start(request(learner, "ex1", None, seed=1, shown_as="ex1.py"))
+    job = runner.start(check_request(find_pack(None), learner, "ex1", memory=1 << 30, seed=1,
+                                     label="ex1.py"))
     try:
-        result, sweep = decode_answer(job.wait(60))
+        result, sweep = graded(job.wait(60))
     finally:
         runner.close()
         job.reap()

@@ -9,22 +9,13 @@ from typing import Any
 
 import numpy as np
 
-from lossdrill.errors import SpecError
 from lossdrill.grading.compare import as_array, close_mask, compare
 from lossdrill.grading.diagnosis.failures import describe_failure
-from lossdrill.grading.results import TestResult
-from lossdrill.grading.run import (
-    Run,
-    call_learner,
-    failed_call,
-    observe,
-    test_result,
-)
+from lossdrill.grading.disclosure import Said, Verdict, say
+from lossdrill.grading.results import TestStatus
+from lossdrill.grading.run import Run, call_learner, failed_call, observe, reference_failed
 from lossdrill.i18n import _
-from lossdrill.spec.model import (
-    GradientTest,
-    Tolerance,
-)
+from lossdrill.spec.model import GradientTest, TestKind, Tolerance
 
 # Finite differences: tolerance of the learner's gradient against its own loss.
 FD_TOLERANCE = Tolerance(rtol=1e-4, atol=1e-6)
@@ -45,25 +36,23 @@ def _one_sided(loss: Callable[[np.ndarray], float], x: np.ndarray, h: float
     return left.reshape(x.shape), right.reshape(x.shape)
 
 
-def run_gradient(run: Run, test: GradientTest, args: dict[str, Any]) -> TestResult:
-    hidden = test.visibility == "hidden"
+def run_gradient(run: Run, test: GradientTest, args: dict[str, Any]) -> Verdict:
     x = np.asarray(args[test.wrt], dtype=np.float64)
 
     def ref_loss(point: np.ndarray) -> float:
         outcome = run.reference.call(test.loss, {**args, test.wrt: point})
         if not outcome.ok:
-            raise SpecError(f"{run.exercise.solution_path}: the reference's {test.loss} failed "
-                            f"on test '{test.name}': {outcome.message}")
+            raise reference_failed(run, test, test.loss, outcome)
         return float(outcome.value)
 
-    obs = observe(run, test, "gradient", args)
+    obs = observe(run, test, TestKind.GRADIENT, args)
     expected, got = obs.expected, obs.got
     if not got.ok:
-        return failed_call(test, got)
+        return failed_call(got)
     shape_check = compare(expected, got.value, Tolerance(rtol=0.0, atol=np.inf))
     if not shape_check.ok:
         obs.problem = shape_check.problem
-        return test_result(test, "failed", shape_check.brief)
+        return Verdict(TestStatus.FAILED, Said.both(shape_check.brief))
     grad = np.asarray(as_array(got.value), dtype=np.float64)
     # A coordinate where the reference's one-sided slopes differ sits on a kink: there any
     # value between them is a valid subgradient.
@@ -71,45 +60,42 @@ def run_gradient(run: Run, test: GradientTest, args: dict[str, Any]) -> TestResu
     kink = ~np.isclose(left, right, rtol=1e-3, atol=1e-6)
     lo, hi = np.minimum(left, right) - 1e-6, np.maximum(left, right) + 1e-6
     tol = run.exercise.tolerance_for(test)
-    problems = []
+    problem: Said | None = None  # the first check that fails: the other is not made
     if "reference" in test.against:
         ok = np.where(kink, (grad >= lo) & (grad <= hi), close_mask(expected, grad, tol))
         if not ok.all():
             obs.problem = "value"
             cmp = compare(np.where(kink, grad, expected), grad, tol)
-            problems.append(_("does not match the reference gradient") if hidden else
-                            _("does not match the reference gradient: {details}",
-                              details=cmp.message))
-    if "finite-differences" in test.against and not problems:
+            problem = Said(_("does not match the reference gradient: {details}",
+                             details=cmp.message),
+                           _("does not match the reference gradient"))
+    if "finite-differences" in test.against and problem is None:
         fd = _learner_fd(run, test, args, x)
-        if isinstance(fd, str):
-            problems.append(fd)
+        if isinstance(fd, Said):
+            problem = fd
         else:
             ok = np.where(kink, True, close_mask(fd, grad, FD_TOLERANCE))
             if not ok.all():
                 worst = tuple(int(i) for i in np.argwhere(~ok)[0])
                 own = test.loss in run.exercise.function_names
-                if hidden:
-                    problems.append(_(
-                        "is not the derivative of your own {loss}: central differences give "
-                        "a different slope" if own else
-                        "is not the derivative of the {loss}: central differences give a "
-                        "different slope", loss=test.loss))
-                else:
-                    problems.append(_(
-                        "is not the derivative of your own {loss}: central differences give "
-                        "{fd} at index {index}, your gradient {grad}" if own else
-                        "is not the derivative of the {loss}: central differences give {fd} at "
-                        "index {index}, your gradient {grad}", loss=test.loss,
-                        fd=f"{fd[worst]:.6g}", index=worst, grad=f"{grad[worst]:.6g}"))
-    obs.passed = not problems
-    if obs.passed:
-        return test_result(test, "passed", "")
-    return test_result(test, "failed", f"{test.function} " + _("; ").join(problems))
+                problem = Said(
+                    _("is not the derivative of your own {loss}: central differences give "
+                      "{fd} at index {index}, your gradient {grad}" if own else
+                      "is not the derivative of the {loss}: central differences give {fd} at "
+                      "index {index}, your gradient {grad}", loss=test.loss,
+                      fd=f"{fd[worst]:.6g}", index=worst, grad=f"{grad[worst]:.6g}"),
+                    _("is not the derivative of your own {loss}: central differences give a "
+                      "different slope" if own else
+                      "is not the derivative of the {loss}: central differences give a "
+                      "different slope", loss=test.loss))
+    obs.passed = problem is None
+    if problem is None:
+        return Verdict(TestStatus.PASSED)
+    return Verdict(TestStatus.FAILED, f"{test.function} " + problem)
 
 
 def _learner_fd(run: Run, test: GradientTest, args: dict[str, Any], x: np.ndarray
-                ) -> np.ndarray | str:
+                ) -> np.ndarray | Said:
     """Central differences of the learner's own loss (or, when the exercise gives the loss,
     of the reference's), away from kinks."""
     own = test.loss in run.exercise.function_names
@@ -126,11 +112,10 @@ def _learner_fd(run: Run, test: GradientTest, args: dict[str, Any], x: np.ndarra
             value = as_array(outcome.value) if outcome.ok else None
             if value is None or value.ndim != 0:
                 if outcome.ok:
-                    return _("finite differences could not be taken: your {loss} did not "
-                             "return a number", loss=test.loss)
-                return _("finite differences could not be taken: your {loss} {failure}",
-                         loss=test.loss,
-                         failure=describe_failure(outcome, test.visibility == "hidden"))
+                    return Said.both(_("finite differences could not be taken: your {loss} "
+                                       "did not return a number", loss=test.loss))
+                return say("finite differences could not be taken: your {loss} {failure}",
+                           loss=test.loss, failure=describe_failure(outcome))
             values.append(float(value))
         fd[i] = (values[0] - values[1]) / (2 * test.step)
     return fd.reshape(x.shape)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from lossdrill.grading.results import CheckResult
+from lossdrill.grading.results import CheckResult, CheckStatus, TestStatus
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    status: str
+class CheckSummary:
+    """A graded check in a few numbers and ids."""
+
+    status: CheckStatus
     score: float
     max_score: float
     diagnoses: tuple[str, ...]  # ids, for the summary's most common diagnoses
@@ -28,10 +30,10 @@ class Outcome:
     duration_s: float
 
     @classmethod
-    def of(cls, result: CheckResult) -> Outcome:
+    def of(cls, result: CheckResult) -> CheckSummary:
         statuses = [t.status for t in result.tests]
-        # Interned: thousands of checks share a handful of ids and statuses.
-        return cls(sys.intern(result.status), result.score, result.max_score,
+        # Interned: thousands of checks share a handful of ids (a status is an enum member).
+        return cls(result.status, result.score, result.max_score,
                    tuple(sys.intern(d.id) for d in result.diagnoses), len(statuses),
-                   statuses.count("failed"), statuses.count("error"),
-                   statuses.count("skipped"), result.duration_s)
+                   statuses.count(TestStatus.FAILED), statuses.count(TestStatus.ERROR),
+                   statuses.count(TestStatus.SKIPPED), result.duration_s)

@@ -1,4 +1,5 @@
-"""Properties: invariants the grader checks by calling the learner's function.
+"""The catalogue of properties a property test may name: invariants the grader checks by
+calling the learner's function.
 
 Each property gets a Context (a way to call the function under test, the test's resolved
 arguments, its params, a seeded generator and the tolerance) and returns None when the
@@ -184,7 +185,7 @@ def gradient_consistent(ctx: Context) -> str | None:
                                      i=li))
         slopes[i] = (float(up) - float(down)) / (2 * step)
     fd = slopes.reshape(x.shape)
-    # As tolerant as the gradient tests' finite differences (grading.FD_TOLERANCE).
+    # As tolerant as the gradient tests' finite differences (gradient.FD_TOLERANCE).
     if not close_mask(fd, grad, Tolerance(rtol=1e-4, atol=1e-6)).all():
         return _("returns a gradient (item {gi}) that is not the derivative of its own loss "
                  "(item {li}) with respect to {wrt}: central differences give a different slope",
