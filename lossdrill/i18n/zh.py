@@ -1,6 +1,6 @@
 """The Chinese catalog: English template → Simplified Chinese template (same {fields}).
 
-Every literal passed to ``_()`` in lossdrill/ has an entry (tests/test_i18n.py checks it), and
+Every literal passed to ``_()`` in lossdrill/ has an entry (tests/base/test_i18n.py checks it), and
 so do the message tables of diagnose.py and failures.py.
 """
 
