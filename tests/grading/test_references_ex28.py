@@ -22,7 +22,7 @@ import scipy.special
 from sklearn.linear_model import HuberRegressor, LinearRegression, QuantileRegressor
 from sklearn.metrics import mean_absolute_error, mean_squared_error
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
     sys.path.insert(0, str(ROOT))
 

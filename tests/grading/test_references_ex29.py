@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 import sympy
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
     sys.path.insert(0, str(ROOT))
 
