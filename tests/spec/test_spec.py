@@ -358,7 +358,8 @@ def test_a_chinese_paragraph_broken_over_lines_reads_without_a_gap() -> None:
 
     found: dict[str, dict[str, str]] = {}
     statement = {"en": "Mean of the\nsquares.",
-                 "zh": "对所有元素，目标值 y 与预测值 ŷ\n之差的平方从大\n到极小。\n\n    MSE = (1/N) Σ\n其中"}
+                 "zh": "对所有元素，目标值 y 与预测值 ŷ\n之差的平方从大\n到极小。"
+                       "\n\n    MSE = (1/N) Σ\n其中"}
     assert split_languages({"statement": statement}, "", found) == {
         "statement": "Mean of the\nsquares."}
     assert found["zh"]["statement"] == (
