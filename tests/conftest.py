@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sys
 import tempfile
@@ -23,7 +24,18 @@ def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     given = os.environ.get("LOSSDRILL_WHEEL_ENV")
     if given:
         return Path(given).resolve()
-    return build_wheel_env(tmp_path_factory.mktemp("wheel"))
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build_wheel_env(tmp_path_factory.mktemp("wheel"))
+    # Tests spread over processes (pytest-xdist) share one wheel install, built by the first
+    # that needs it, in the run's common temp folder.
+    root = tmp_path_factory.getbasetemp().parent / "wheel"
+    with open(f"{root}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "built").exists():
+            root.mkdir(exist_ok=True)
+            build_wheel_env(root)
+            (root / "built").touch()
+    return root / "venv"
 
 
 @pytest.fixture(scope="module", params=["checkout", "wheel"])
