@@ -734,4 +734,19 @@ CATALOG: dict[str, str] = {
     "--wheel and --install: give one (the wheel the template carries, or what CI installs "
     "instead)":
         "--wheel 与 --install：只能给出其一（模板携带的 wheel，或 CI 改为安装的内容）",
+    # ex26's task: the optimisers' race
+    "the ravine (κ = {kappa:g})": "峡谷（κ = {kappa:g}）",
+    "Rosenbrock's valley": "Rosenbrock 山谷",
+    "{name} at step {t} failed: {message}": "{name} 在第 {t} 步失败：{message}",
+    "{name} at step {t} did not return the tuple ({names})":
+        "{name} 在第 {t} 步没有返回元组 ({names})",
+    "{name} at step {t}: {item} is not {n} finite numbers":
+        "{name} 在第 {t} 步：{item} 不是 {n} 个有限数",
+    "{racer} on {problem}, step {t}: from w = {w} with {state}, your step returned {name} = "
+    "{mine}; the statement's rule gives {right}":
+        "{racer} 在{problem}上的第 {t} 步：从 w = {w}、{state} 出发，你的一步返回 {name} = {mine}；"
+        "按题目的规则应为 {right}",
+    "{racer} not within {budget} (f = {f:.2g})": "{racer} 在 {budget} 步内未达到（f = {f:.2g}）",
+    "{racer} {steps}": "{racer} {steps}",
+    "{problem}, steps to {target}: {entries}": "{problem}，达到 {target} 所需步数：{entries}",
 }

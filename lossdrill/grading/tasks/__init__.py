@@ -17,6 +17,7 @@ from lossdrill.grading.tasks.common import Caller, TaskFailure, TaskReport
 from lossdrill.grading.tasks.cv import cv_robust_selection, kfold_contiguous
 from lossdrill.grading.tasks.hinge import hinge_classifier
 from lossdrill.grading.tasks.numgrad import numgrad_analytic
+from lossdrill.grading.tasks.optimizers import optimizer_race
 from lossdrill.grading.tasks.svm import linear_svm_blobs
 
 Task = Callable[[Caller, Caller, dict[str, Any], np.random.Generator], TaskReport]
@@ -27,6 +28,7 @@ TASKS: dict[str, Task] = {
     "linear_svm_blobs": linear_svm_blobs,
     "kfold_contiguous": kfold_contiguous,
     "cv_robust_selection": cv_robust_selection,
+    "optimizer_race": optimizer_race,
 }
 
 __all__ = ["TASKS", "Caller", "Task", "TaskFailure", "TaskReport"]
