@@ -749,4 +749,22 @@ CATALOG: dict[str, str] = {
     "{racer} not within {budget} (f = {f:.2g})": "{racer} 在 {budget} 步内未达到（f = {f:.2g}）",
     "{racer} {steps}": "{racer} {steps}",
     "{problem}, steps to {target}: {entries}": "{problem}，达到 {target} 所需步数：{entries}",
+    # ex27's task: balanced weights on a 95/5 data set
+    "weighted_cross_entropy at epoch {epoch}": "第 {epoch} 轮的 weighted_cross_entropy",
+    "weighted_cross_entropy_grad at epoch {epoch}": "第 {epoch} 轮的 weighted_cross_entropy_grad",
+    "class_weights of the training labels ({minority} of {n} in class 1) returned {got}; "
+    "\"balanced\" gives {want}":
+        "对训练标签（{n} 个中有 {minority} 个属于类别 1），class_weights 返回 {got}；"
+        "\"平衡\"权重应为 {want}",
+    "with the balanced weights": "使用平衡权重时",
+    "with every weight 1": "所有权重都为 1 时",
+    "{which}, the loss curve leaves the reference run at epoch {epoch} ({got:.6g} vs "
+    "{want:.6g})": "{which}，损失曲线在第 {epoch} 轮偏离参考结果（{got:.6g} 对 {want:.6g}）",
+    "minority recall {recall:.2f} with balanced weights, {plain:.2f} without (accuracy "
+    "{accuracy:.3f} and {plain_accuracy:.3f}: the unweighted model buys its accuracy by "
+    "missing the minority)":
+        "少数类召回率：平衡权重 {recall:.2f}，不加权 {plain:.2f}（准确率 {accuracy:.3f} 和 "
+        "{plain_accuracy:.3f}：不加权的模型靠漏掉少数类换来准确率）",
+    "{summary}; needed a recall of at least {need:.2f} and {gain:.2f} above the unweighted "
+    "run's": "{summary}；召回率至少需要 {need:.2f}，且比不加权的结果高 {gain:.2f}",
 }

@@ -16,6 +16,7 @@ import numpy as np
 from lossdrill.grading.tasks.common import Caller, TaskFailure, TaskReport
 from lossdrill.grading.tasks.cv import cv_robust_selection, kfold_contiguous
 from lossdrill.grading.tasks.hinge import hinge_classifier
+from lossdrill.grading.tasks.imbalanced import imbalanced_recall
 from lossdrill.grading.tasks.numgrad import numgrad_analytic
 from lossdrill.grading.tasks.optimizers import optimizer_race
 from lossdrill.grading.tasks.svm import linear_svm_blobs
@@ -29,6 +30,7 @@ TASKS: dict[str, Task] = {
     "kfold_contiguous": kfold_contiguous,
     "cv_robust_selection": cv_robust_selection,
     "optimizer_race": optimizer_race,
+    "imbalanced_recall": imbalanced_recall,
 }
 
 __all__ = ["TASKS", "Caller", "Task", "TaskFailure", "TaskReport"]
