@@ -1,16 +1,20 @@
 """ex26's task: a race. The grader minimises two functions — a narrow ravine (an
-ill-conditioned quadratic) and Rosenbrock's curved valley — with each of the learner's
-optimiser steps, and reports how many steps each needs to get close to the minimum.
+ill-conditioned quadratic) and Rosenbrock's curved valley — with each optimiser, calling the
+learner's step at every step, and reports how many steps each needs to get close to the
+minimum.
 
-The loop runs here: the grader computes each gradient, calls the learner's step with it and
-the state the learner's previous step returned, and calls the reference's step on the very
-same inputs. Comparing step by step (rather than whole trajectories) keeps rounding from
-accumulating: RMSprop and Adam near a minimum take steps of about lr whose direction turns on
-the sign of a tiny gradient, where two correct implementations may part after many steps.
+The loop runs here and follows the rule's own iterates: at each step the grader computes the
+gradient, calls the reference's step and the learner's on the very same (w, grad, state), and
+goes on from the reference's result once the learner's agrees with it. Comparing step by step,
+rather than two free-running trajectories, keeps rounding from accumulating (RMSprop and Adam
+near a minimum take steps of about lr whose direction turns on the sign of a tiny gradient,
+where two correct implementations may part after many steps); and since the reference's calls
+never depend on what the learner returned, a released pack's recorded answers cover them.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -119,10 +123,12 @@ def _step_result(outcome: Any, racer: Racer, t: int, shape: tuple[int, ...]) -> 
 
 
 def _run(learner: Caller, reference: Caller, problem: Problem, racer: Racer
-         ) -> tuple[int | None, float]:
+         ) -> tuple[int | None, list[float]]:
     """Race one optimiser: the step it reached the target at (None: not within the budget),
-    and f where it stopped. Raises TaskFailure at the first step that is not the rule's."""
+    and f at every step from the start. Raises TaskFailure at the first step that is not the
+    rule's."""
     w = problem.w0
+    trail = [problem.f(w)]
     state = np.zeros((len(racer.state), *w.shape))
     for t in range(1, problem.steps + 1):
         args: dict[str, Any] = {"w": w, "grad": problem.grad(w)}
@@ -130,11 +136,11 @@ def _run(learner: Caller, reference: Caller, problem: Problem, racer: Racer
         if racer.function == "adam_step":
             args["t"] = t
         args.update(racer.hyper)
-        got = _step_result(learner(racer.function, args), racer, t, w.shape)
         try:
             want = _step_result(reference(racer.function, args), racer, t, w.shape)
         except TaskFailure as exc:  # the pack's fault, not the learner's
             raise SpecError(f"the reference's {exc} in the race; fix the reference") from exc
+        got = _step_result(learner(racer.function, args), racer, t, w.shape)
         wrong = np.abs(got - want) > ATOL + RTOL * np.abs(want)
         if wrong.any():
             item = int(np.argwhere(wrong)[0][0])
@@ -146,22 +152,23 @@ def _run(learner: Caller, reference: Caller, problem: Problem, racer: Racer
                                 zip(racer.state, state, strict=True)),
                 name=("w", *racer.state)[item], mine=_vector(got[item]),
                 right=_vector(want[item])))
-        w, state = got[0], got[1:]
-        if problem.f(w) <= problem.target:
-            return t, problem.f(w)
-    return None, problem.f(w)
+        w, state = want[0], want[1:]
+        trail.append(problem.f(w))
+        if trail[-1] <= problem.target:
+            return t, trail
+    return None, trail
 
 
 def _vector(x: np.ndarray) -> str:
     return np.array2string(x, precision=6, separator=", ")
 
 
-def _standing(problem: Problem, results: list[tuple[int | None, float]]) -> str:
+def _standing(problem: Problem, results: list[tuple[int | None, list[float]]]) -> str:
     entries = []
-    for racer, (steps, f) in zip(problem.racers, results, strict=True):
+    for racer, (steps, trail) in zip(problem.racers, results, strict=True):
         if steps is None:
             entries.append(_("{racer} not within {budget} (f = {f:.2g})", racer=racer.label,
-                             budget=problem.steps, f=f))
+                             budget=problem.steps, f=trail[-1]))
         else:
             entries.append(_("{racer} {steps}", racer=racer.label, steps=steps))
     return _("{problem}, steps to {target}: {entries}", problem=problem.name,
@@ -174,16 +181,20 @@ def optimizer_race(learner: Caller, reference: Caller, params: dict[str, Any],
                 rosenbrock(rng, int(params.get("rosenbrock_steps", 200))))
     standings: list[str] = []
     metrics: dict[str, float] = {}
+    curves: dict[str, list[float]] = {}
     for problem in problems:
-        results: list[tuple[int | None, float]] = []
+        results: list[tuple[int | None, list[float]]] = []
         for racer in problem.racers:
             try:
                 results.append(_run(learner, reference, problem, racer))
             except TaskFailure as exc:
                 return TaskReport(False, str(exc), metrics, failure=exc.outcome)
-            steps, f = results[-1]
+            steps, trail = results[-1]
             key = f"{problem.key}.{racer.label}"
             metrics[f"{key}.steps"] = float("inf") if steps is None else float(steps)
-            metrics[f"{key}.f"] = f
+            metrics[f"{key}.f"] = trail[-1]
+            if problem.key == "ravine":  # the report draws these; the valley's are alike
+                curves[_("{racer}, log₁₀ f", racer=racer.label)] = [
+                    math.log10(max(f, 1e-300)) for f in trail]
         standings.append(_standing(problem, results))
-    return TaskReport(True, "; ".join(standings), metrics)
+    return TaskReport(True, "; ".join(standings), metrics, curves)
