@@ -10,6 +10,9 @@ folds Adam's bias correction into the learning rate, which moves eps), the test 
 
 from __future__ import annotations
 
+import dataclasses
+import importlib.util
+import json
 import math
 import sys
 import warnings
@@ -28,10 +31,14 @@ if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
 
 from reference_harness import call, load_pack, resolve, same  # noqa: E402
 
+from lossdrill.classroom.answers import record_answers, visible_only  # noqa: E402
 from lossdrill.errors import SpecError  # noqa: E402
+from lossdrill.grading.engine import check_functions  # noqa: E402
+from lossdrill.grading.reference import load_answers, load_reference  # noqa: E402
 from lossdrill.grading.tasks import TASKS  # noqa: E402
 from lossdrill.grading.tasks import optimizers as race  # noqa: E402
 from lossdrill.sandbox.local import LocalFunctions  # noqa: E402
+from lossdrill.spec.catalog import Catalog, find_pack  # noqa: E402
 from lossdrill.spec.model import RaisesTest, TaskTest  # noqa: E402
 
 STEM = "ex26_optimizers"
@@ -341,6 +348,10 @@ def test_the_race_passes_the_reference_and_comes_out_as_the_statement_says() -> 
         assert steps["rosenbrock.Nesterov.steps"] < math.inf
         assert steps["rosenbrock.SGD.f"] > 1.0
         assert "SGD 74, momentum 33, Nesterov 11" in report.message
+        # The report draws the ravine's runs: log₁₀ f from the start to where each stopped.
+        assert [len(c) for c in report.curves.values()][:3] == [75, 34, 12]
+        sgd = report.curves["SGD, log₁₀ f"]
+        assert sgd[-1] <= sgd[0] - 3 < sgd[-2]
 
 
 # eps = 10⁻⁸ under the root changes a step by about eps/(2·sq_avg), relatively: the race sees it
@@ -394,3 +405,51 @@ def test_the_ravine_is_what_the_statement_says() -> None:
     valley = race.rosenbrock(np.random.default_rng(3), 300)
     assert valley.f(np.array([1.0, 1.0])) == 0.0
     np.testing.assert_allclose(valley.grad(np.array([-1.2, 1.0])), [-215.6, -88.0])
+
+
+# --- In a released student pack ---------------------------------------------------------------
+
+
+def _fixture_functions(path: Path) -> dict[str, Any]:
+    spec = importlib.util.spec_from_file_location(f"fixture_{path.parent.name}_{path.stem}",
+                                                  path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return {k: v for k, v in vars(module).items() if callable(v)}
+
+
+def test_a_released_pack_grades_every_fixture_offline_as_online(tmp_path: Path) -> None:
+    """The race calls the reference only on the rule's own iterates, never on what the
+    learner returned, so the answers `lossdrill release` records cover every call: each
+    fixture, correct or not, gets the same verdicts, score and diagnoses offline as with the
+    reference at hand. (A short race: that every call was recorded does not depend on how
+    long it runs. ex27's task, like ex3's, runs the reference on its own.)"""
+    original = Catalog(find_pack(ROOT)).get("ex26")
+    tests = tuple(dataclasses.replace(t, params={**t.params, "steps": 12, "rosenbrock_steps": 12})
+                  if isinstance(t, TaskTest) else t for t in original.tests)
+    exercise = dataclasses.replace(original, tests=tests)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(record_answers(exercise, load_reference(original))),
+                       encoding="utf-8")
+    replay = load_answers(exercise, answers)
+    fixtures = sorted((ROOT / "tests" / "learners" / "ex26").glob("*.py"))
+    assert len(fixtures) >= 10
+    cases = [(fixture, _fixture_functions(fixture)) for fixture in fixtures]
+    # Right within the race's tolerance (1e-8), though not the value tests' (1e-9), and not to
+    # the last bits: had the race fed the learner's answers back to the reference, these
+    # inputs would not have been recorded.
+    off_by_a_little = {name: (lambda *a, _f=getattr(REFERENCE, name), **k: tuple(
+        x * (1 + 5e-9) for x in _f(*a, **k))) for name in FUNCTIONS}
+    cases.append((Path("optimizers_nearly.py"), off_by_a_little))
+    for fixture, functions in cases:
+        with np.errstate(all="ignore"):
+            online = check_functions(visible_only(exercise), functions, seed=0)
+            offline = check_functions(visible_only(exercise), functions, seed=0,
+                                      reference=replay)
+        assert [t.status for t in offline.tests] == [t.status for t in online.tests], fixture
+        assert offline.score == online.score, fixture
+        assert [d.id for d in offline.diagnoses] == [d.id for d in online.diagnoses], fixture
+        race = next(t for t in offline.tests if t.kind == "task")
+        assert race.status == ("failed" if fixture.name.startswith("mistake_") else "passed"), \
+            (fixture, race.message)
