@@ -136,7 +136,7 @@ def make_class(root: Path, students: int, seed: int = 0, slow_hostile: int = 2,
 PAGE = os.sysconf("SC_PAGE_SIZE")
 # The grader's own processes: the `lossdrill grade` supervisor and its grading workers.
 SUPERVISOR_MARK = b"lossdrill\x00grade"
-WORKER_MARK = b"lossdrill.workers.grader"
+WORKER_MARK = b"lossdrill.workers.child"
 # What the grader's own processes may take together, judged on their summed PSS.
 TARGET = 150 * 10**6
 

@@ -1,7 +1,8 @@
 """What every exercise of a pack must have beside its spec and reference (docs/authoring.md):
 learner fixtures in tests/learners/<id>/ — correct solutions in at least two styles and one
 ``mistake_<mistake-id>.py`` per listed mistake, each headed ``# lossdrill: <id>`` — and a
-cross-check of its reference in a ``tests/test_references*.py`` file that names its file stem.
+cross-check of its reference in a ``tests/grading/test_references*.py`` file that names its
+file stem.
 
 The inventory starts from the catalogue, not from the folders that happen to exist, so an
 exercise without any of these is reported, with what to add.
@@ -36,7 +37,7 @@ def problems(exercises: Iterable[Exercise], tests: Path) -> list[str]:
     """What is missing or stray, one line each, naming the file to add or change."""
     learners = tests / "learners"
     cross_checks = "\n".join(p.read_text(encoding="utf-8")
-                             for p in sorted(tests.glob("test_references*.py")))
+                             for p in sorted(tests.glob("**/test_references*.py")))
     found: list[str] = []
     known = set()
     for ex in exercises:
@@ -62,8 +63,8 @@ def problems(exercises: Iterable[Exercise], tests: Path) -> list[str]:
                              f"`# lossdrill: {ex.id}`; make that its first line")
         if f'"{ex.path.stem}"' not in cross_checks:
             found.append(f"{ex.id}: no cross-check of solutions/{ex.path.stem}.py; add "
-                         f"tests/test_references_{ex.id}.py comparing it with an independent "
-                         "implementation (`lossdrill new` writes one to fill in)")
+                         f"tests/grading/test_references_{ex.id}.py comparing it with an "
+                         "independent implementation (`lossdrill new` writes one to fill in)")
     for folder in sorted(learners.glob("ex*")):
         if folder.is_dir() and folder.name not in known:
             found.append(f"tests/learners/{folder.name}: fixtures for no exercise of the pack; "

@@ -15,7 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from lossdrill.spec.model import CopyOf, Exercise, Generated, Literal_, load_exercise
+from lossdrill.spec.load import load_exercise
+from lossdrill.spec.model import CopyOf, Exercise, Generated, Literal_
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,7 +21,7 @@ from lossdrill.errors import SpecError
 from lossdrill.grading.curves import curves
 from lossdrill.grading.diagnosis.pinpoint import MAX_SAMPLES, per_sample, sample
 from lossdrill.grading.engine import check_functions
-from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args, test_rng
+from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args, rng_for
 from lossdrill.grading.reference import (
     ANSWERS_FORMAT,
     Reference,
@@ -105,7 +105,7 @@ def _record_samples(exercise: Exercise, recorder: RecordingReference) -> None:
         if not isinstance(test, ValueTest):
             continue
         seed = test.seed if test.seed is not None else VISIBLE_SEED
-        args = resolve_args(test.args, test_rng(seed, test.name))
+        args = resolve_args(test.args, rng_for(seed, test.name))
         whole = recorder.call(test.function, args)
         n = per_sample(args)
         scalar = whole.ok and isinstance(whole.value, (float, int, np.generic))

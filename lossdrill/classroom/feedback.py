@@ -80,8 +80,8 @@ def exercise_section(result: CheckResult) -> list[str]:
         first = message.splitlines()[0] if message else ""
         lines.append(f"| {MARKS.get(test.status, '?')} | {_prose(name)} | {_prose(test.kind)} "
                      f"| {test.score:g}/{test.max_score:g} | {_prose(first)} |")
-        # A hidden test shows its verdict and message only; a visible one all there is.
-        if not test.hidden and test.status != "passed" and (test.details or "\n" in message):
+        # What grading gave the test (of a hidden one, its verdict and message only).
+        if test.status != "passed" and (test.details or "\n" in message):
             body = [message, *(f"{key}: {value}" for key, value in test.details.items())]
             explained += ["", f"**{_prose(test.name)}**", "", *_fenced("\n".join(body))]
     lines += explained

@@ -3,28 +3,28 @@ export.junit_xml makes of every suite at once, without every result in memory.
 
 export.junit_xml still draws each student's <testsuite> elements, so their form is decided in
 one place; only the root element is written here, its totals summed from the checks'
-outcomes, since it comes before the first suite.
+summaries, since it comes before the first suite.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lossdrill.classroom.outcome import Outcome
+from lossdrill.classroom.checksummary import CheckSummary
 from lossdrill.grading.results import CheckResult
 from lossdrill.render import formats as export
 
 _CLOSE = "</testsuites>\n"
 
 
-def junit_head(outcomes: Sequence[Outcome]) -> str:
+def junit_head(summaries: Sequence[CheckSummary]) -> str:
     """The declaration and the root's opening tag; the whole (empty) document for no checks."""
-    if not outcomes:
+    if not summaries:
         return export.junit_xml([])
     elapsed = 0.0
-    for outcome in outcomes:  # summed in the order export.junit_xml sums: the same float
-        elapsed += outcome.duration_s
-    totals = {key: sum(getattr(o, key) for o in outcomes)
+    for summary in summaries:  # summed in the order export.junit_xml sums: the same float
+        elapsed += summary.duration_s
+    totals = {key: sum(getattr(o, key) for o in summaries)
               for key in ("tests", "failures", "errors", "skipped")}
     attributes = "".join(f' {key}="{value}"' for key, value in totals.items())
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="lossdrill"'
@@ -40,5 +40,5 @@ def junit_suites(suites: Sequence[tuple[str, CheckResult]]) -> str:
     return export.junit_xml(suites).split("\n", 2)[2].removesuffix(_CLOSE)
 
 
-def junit_tail(outcomes: Sequence[Outcome]) -> str:
-    return _CLOSE if outcomes else ""
+def junit_tail(summaries: Sequence[CheckSummary]) -> str:
+    return _CLOSE if summaries else ""

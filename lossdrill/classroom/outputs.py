@@ -20,11 +20,11 @@ from typing import Any
 
 from lossdrill import __version__, escape
 from lossdrill.classroom.cache import plain
+from lossdrill.classroom.checksummary import CheckSummary
 from lossdrill.classroom.feedback import student_feedback
 from lossdrill.classroom.files import atomic_text, write_atomic
 from lossdrill.classroom.junit import junit_head, junit_suites, junit_tail
 from lossdrill.classroom.layout import Student
-from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.plan import Check, Plan, merged_folders
 from lossdrill.classroom.report import ClassReport, write_report
 from lossdrill.classroom.similar import Similarity
@@ -56,15 +56,15 @@ def checks_by_student(plan: Plan) -> dict[str, list[Check]]:
     return out
 
 
-def _graded(check: Check) -> Outcome:
-    assert check.outcome is not None, "every check is graded before the outputs are written"
-    return check.outcome
+def _graded(check: Check) -> CheckSummary:
+    assert check.summary is not None, "every check is graded before the outputs are written"
+    return check.summary
 
 
 def result_document(result: CheckResult) -> dict[str, Any]:
     doc = result.to_dict(__version__)
     for entry, test in zip(doc["tests"], result.tests, strict=True):
-        if not test.hidden and test.details:
+        if test.details:  # (none for a hidden test: grading gave it none)
             entry["details"] = test.details
         if test.curves:
             entry["curves"] = test.curves
@@ -132,7 +132,7 @@ def _student_outputs(student: Student, checks: list[Check], results: list[CheckR
 def write_outputs(out: Path, plan: Plan, similar: Similarity, secret_source: str,
                   load: Callable[[Check], CheckResult]) -> list[Path]:
     """Write every output; ``load`` gives a check's full result. The gradebook needs only
-    the checks' outcomes; the rest is written a student at a time (their full results are
+    the checks' summaries; the rest is written a student at a time (their full results are
     loaded, written out, counted into the class report, and freed before the next student's
     are), so one student's full results at most are in memory, whatever the size of the
     class."""
@@ -140,7 +140,7 @@ def write_outputs(out: Path, plan: Plan, similar: Similarity, secret_source: str
     rows = [{"student": _gradebook_cell(s.id), "name": _gradebook_cell(s.name),
              "scores": {c.exercise.id: _graded(c).score for c in per_student[s.id]}}
             for s in plan.students]
-    outcomes = [_graded(c) for c in plan.checks]
+    summaries = [_graded(c) for c in plan.checks]
     written = [out / "grades.csv", out / "results.json", out / "junit.xml", out / "report.html"]
     write_atomic(written[0], export.gradebook_csv([e.id for e in plan.exercises], rows))
     feedback = out / "feedback"
@@ -150,7 +150,7 @@ def write_outputs(out: Path, plan: Plan, similar: Similarity, secret_source: str
     strangers = set(plan.not_on_roster)
     with atomic_text(written[1]) as results_json, atomic_text(written[2]) as junit:
         results_json.write(results_json_head(plan, secret_source))
-        junit.write(junit_head(outcomes))
+        junit.write(junit_head(summaries))
         for i, student in enumerate(plan.students):
             checks = per_student[student.id]
             results = [load(check) for check in checks]
@@ -163,7 +163,7 @@ def write_outputs(out: Path, plan: Plan, similar: Similarity, secret_source: str
             report.add(student, student.id in strangers, path.name, results)
             del results
         results_json.write(results_json_tail(plan, similar))
-        junit.write(junit_tail(outcomes))
+        junit.write(junit_tail(summaries))
     write_report(written[3], report, plan, similar)
     os.sync()  # one flush for the whole folder instead of one per student
     for stale in feedback.glob("*.md"):

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lossdrill.classroom.cache import check_key, file_hash, spec_hash
+from lossdrill.classroom.checksummary import CheckSummary
 from lossdrill.classroom.choice import Candidate
 from lossdrill.classroom.layout import Discovery, Student, discover, keep
-from lossdrill.classroom.outcome import Outcome
 from lossdrill.classroom.roster import Entry
 from lossdrill.classroom.seeds import student_seed
 from lossdrill.errors import UsageError
@@ -30,7 +30,7 @@ class Check:
     path: Path | None  # None: nothing submitted for it
     seed: int
     key: str = ""
-    outcome: Outcome | None = None  # once graded; the full result is in the cache under key
+    summary: CheckSummary | None = None  # once graded; the full result is in the cache under key
     cached: bool = False
     # A result no cache file holds (its grader died: the next run tries again), kept whole
     # until the outputs are written; such results are few and small.

@@ -98,7 +98,7 @@ def release(catalog: Catalog, out: Path, names: list[str] | None) -> list[Releas
 
 
 def _released_exercise(work: Path, spec_file: Path) -> Exercise:
-    from lossdrill.spec.model import load_exercise
+    from lossdrill.spec.load import load_exercise
 
     return load_exercise(spec_file, work / "solutions")
 

@@ -64,7 +64,7 @@ def grade_class(catalog: Catalog, request: GradeRequest) -> int:
                 GradeProgress() as progress:
             stats = run_plan(plan, cache, limits, request.submissions, log, progress)
     except KeyboardInterrupt:
-        done = sum(1 for c in plan.checks if c.outcome is not None and c.path is not None)
+        done = sum(1 for c in plan.checks if c.summary is not None and c.path is not None)
         errors.print(f"lossdrill: interrupted: {done} checks are in the cache; run the same "
                      "command again to grade the rest (nothing else was written)",
                      highlight=False, markup=False)

@@ -77,13 +77,13 @@ def render_summary(console: Console, plan: Plan, stats: RunStats, similar: Simil
                    "most common diagnoses"):
         table.add_column(column, justify="right" if column in ("mean", "median") else "left")
     for ex in plan.exercises:
-        outcomes = [c.outcome for c in plan.checks if c.exercise.id == ex.id and c.outcome]
-        scores = [o.score for o in outcomes]
-        submitted = sum(o.status != "missing" for o in outcomes)
-        full = sum(o.score >= ex.max_score for o in outcomes)
-        diagnoses = Counter(d for o in outcomes for d in o.diagnoses if d not in _NOT_A_MISTAKE)
+        summaries = [c.summary for c in plan.checks if c.exercise.id == ex.id and c.summary]
+        scores = [o.score for o in summaries]
+        submitted = sum(o.status != "missing" for o in summaries)
+        full = sum(o.score >= ex.max_score for o in summaries)
+        diagnoses = Counter(d for o in summaries for d in o.diagnoses if d not in _NOT_A_MISTAKE)
         common = ", ".join(f"{ident} ({n})" for ident, n in diagnoses.most_common(3)) or "—"
-        table.add_row(f"{ex.id} {ex.slug}", f"{submitted}/{len(outcomes)}",
+        table.add_row(f"{ex.id} {ex.slug}", f"{submitted}/{len(summaries)}",
                       f"{statistics.fmean(scores):.1f}/{ex.max_score:g}" if scores else "—",
                       f"{statistics.median(scores):g}" if scores else "—", str(full),
                       histogram(scores, ex.max_score), common)

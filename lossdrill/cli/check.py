@@ -14,7 +14,8 @@ from lossdrill.errors import LossdrillError, UsageError, report
 from lossdrill.i18n import _
 
 if TYPE_CHECKING:
-    from lossdrill.sandbox.process import LearnerProcess
+    from lossdrill.service.launcher import Launcher
+    from lossdrill.service.options import Options
 
 FORMATS = ("text", "json", "junit", "gradescope", "github")
 
@@ -23,7 +24,8 @@ def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str
         seed: int | None = None, timeout: float | None = None, memory: int | None = None,
         verbose: bool = False, pack: Path | None = None) -> int:
     from lossdrill.cli.ranges import default_memory
-    from lossdrill.sandbox.process import DEFAULT_TIMEOUT, LearnerProcess
+    from lossdrill.service.launcher import Launcher
+    from lossdrill.service.options import Options, learner_terms
 
     fmt = "json" if as_json else fmt.lower()
     if fmt not in FORMATS:
@@ -31,29 +33,33 @@ def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str
                            choices=", ".join(FORMATS)))
     cap = memory or default_memory()
     learner_file(file, "check")
-    # The learner process starts first: it imports NumPy while the grader loads the spec.
-    process = LearnerProcess(memory=cap, timeout=timeout or DEFAULT_TIMEOUT).start()
+    options = Options(seed=seed, timeout=timeout, memory=cap, plot=fmt == "text",
+                      label=str(file))
+    # The learner process started first thing (cli/launch.py) is taken now: it imports NumPy
+    # while the grader loads the spec, and is stopped when its tests end, torn down while the
+    # report is drawn.
+    launcher = Launcher()
     try:
-        return _check(process, file, exercise, fmt, seed, timeout, cap, verbose, pack)
+        launcher.prepare(learner_terms(None, options))
+        return _check(launcher, file, exercise, fmt, options, verbose, pack)
     finally:
-        process.close()  # stopped when its tests ended: torn down while the report was drawn
+        launcher.close()
 
 
-def _check(process: LearnerProcess, file: Path, exercise: str | None, fmt: str,
-           seed: int | None, timeout: float | None, cap: int, verbose: bool,
-           pack: Path | None) -> int:
+def _check(launcher: Launcher, file: Path, exercise: str | None, fmt: str, options: Options,
+           verbose: bool, pack: Path | None) -> int:
+    from lossdrill.service.options import learner_terms
     from lossdrill.spec.catalog import Catalog, find_pack
 
     found = find_pack(pack)
-    if file.suffix.lower() != ".ipynb":  # a notebook's code is gathered into a file first
-        # It confines itself and imports the file meanwhile, on the other core; the terms
-        # are those grading asks for (every exercise of the pack kept unreadable).
-        process.preload(file.resolve(), found.private_paths())
-    from lossdrill.service.grade import grade  # a notebook is gathered; a curve drawn on failure
+    # A notebook's code is gathered into a file first; a file is confined and imported
+    # meanwhile, on the other core, on the terms grading asks for.
+    launcher.prepare(learner_terms(found, options),
+                     preload=None if file.suffix.lower() == ".ipynb" else file.resolve())
+    from lossdrill.service.grade import grade, infer
 
-    ex, result, sweep = grade(Catalog(found), file, exercise, process=process,
-                              seed=seed, timeout=timeout, memory=cap, plot=fmt == "text")
-    result.file = str(file)
+    graded = grade(infer(Catalog(found), file, exercise), file, options, launcher)
+    ex, result, sweep = graded.exercise, graded.result, graded.sweep
     from lossdrill.grading.reference import release_note
     from lossdrill.learner.progress import Progress
 

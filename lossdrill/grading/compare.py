@@ -1,7 +1,7 @@
 """Compare a learner's result with the reference's: type, shape, precision, values.
 
-Pure functions. The messages name values and indices; the caller withholds them on hidden
-tests and keeps only ``problem``.
+Pure functions. A comparison says what differs twice: ``message`` names values and indices,
+``brief`` names none (the form a hidden test shows, disclosure.py).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ _PRECISION = {"float16": 16, "float32": 32, "float64": 64}
 class Comparison:
     ok: bool
     problem: str = ""  # "", type, shape, precision, not-finite, value
-    message: str = ""  # may name values: only for visible tests
-    brief: str = ""  # names no value: safe for hidden tests
+    message: str = ""  # in full: may name values and indices
+    brief: str = ""  # names no value: the public form
     max_abs: float | None = None
     max_rel: float | None = None
     where: tuple[int, ...] | None = None
@@ -51,14 +51,17 @@ def compare(expected: Any, got: Any, tol: Tolerance) -> Comparison:
     if isinstance(expected, str):
         if got == expected:
             return Comparison(True)
-        brief = f"returned {_kind_of(got)}" if not isinstance(got, str) else "wrong text"
+        brief = (_("returned {what}", what=_kind_of(got)) if not isinstance(got, str) else
+                 _("wrong text"))
         return Comparison(False, "type" if not isinstance(got, str) else "value",
-                          f"expected {expected!r}, got {abbreviate(got)}", brief)
+                          _("expected {expected}, got {got}", expected=repr(expected),
+                            got=abbreviate(got)), brief)
     want = np.asarray(expected)
     have = as_array(got)
     if have is None:
-        what = "a bool" if isinstance(got, (bool, np.bool_)) else _kind_of(got)
-        brief = f"returned {what}, expected {'a number' if want.ndim == 0 else 'an array'}"
+        what = _("a bool") if isinstance(got, (bool, np.bool_)) else _kind_of(got)
+        brief = _("returned {got}, expected {expected}", got=what,
+                  expected=_("a number") if want.ndim == 0 else _("an array"))
         return Comparison(False, "type", brief, brief)
     if have.shape != want.shape:
         expected_desc = (_("a single number (a scalar)") if want.ndim == 0 else
@@ -77,14 +80,16 @@ def compare(expected: Any, got: Any, tol: Tolerance) -> Comparison:
 
 def _compare_tuple(expected: tuple[Any, ...], got: Any, tol: Tolerance) -> Comparison:
     if not isinstance(got, (tuple, list)) or len(got) != len(expected):
-        brief = f"returned {_kind_of(got)}, expected a tuple of {len(expected)} values"
+        brief = _("returned {got}, expected {expected}", got=_kind_of(got),
+                  expected=_("a tuple of {count} values", count=len(expected)))
         return Comparison(False, "type", brief, brief)
     for i, (want, have) in enumerate(zip(expected, got, strict=False)):
         result = compare(want, have, tol)
         if not result.ok:
             return Comparison(
-                False, result.problem, f"item {i} of the result: {result.message}",
-                f"item {i} of the result: {result.brief}",
+                False, result.problem, _("item {i} of the result: {problem}", i=i,
+                                         problem=result.message),
+                _("item {i} of the result: {problem}", i=i, problem=result.brief),
                 result.max_abs, result.max_rel, result.where,
             )
     return Comparison(True)
@@ -93,9 +98,11 @@ def _compare_tuple(expected: tuple[Any, ...], got: Any, tol: Tolerance) -> Compa
 def _compare_dict(expected: dict[str, Any], got: Any, tol: Tolerance) -> Comparison:
     if not isinstance(got, dict) or set(got) != set(expected):
         keys = ", ".join(sorted(expected))
-        brief = f"returned {_kind_of(got)}, expected a dict with keys {keys}"
+        brief = _("returned {got}, expected {expected}", got=_kind_of(got),
+                  expected=_("a dict with keys {keys}", keys=keys))
         if isinstance(got, dict):
-            brief = f"returned a dict with keys {', '.join(sorted(got))}, expected {keys}"
+            brief = _("returned {got}, expected {expected}", expected=keys,
+                      got=_("a dict with keys {keys}", keys=", ".join(sorted(got))))
         return Comparison(False, "type", brief, brief)
     for key in expected:
         result = compare(expected[key], got[key], tol)
@@ -155,8 +162,8 @@ def _kind_of(value: Any) -> str:
     if value is None:
         return "None"
     if isinstance(value, (list, tuple)):
-        return f"a {type(value).__name__} that is not numbers"
-    return f"a {type(value).__name__}"
+        return _("a {type} that is not numbers", type=type(value).__name__)
+    return _("a {type}", type=type(value).__name__)
 
 
 def _fmt(x: float) -> str:

@@ -10,15 +10,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from lossdrill.grading.compare import as_array
-from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args, test_rng
+from lossdrill.grading.inputs import VISIBLE_SEED, resolve_args, rng_for
+from lossdrill.grading.observation import FATAL
 from lossdrill.i18n import _, language
-from lossdrill.sandbox.process import LearnerProcess, Outcome
+from lossdrill.sandbox.process import Outcome
 from lossdrill.spec.model import Exercise, Plot
 from lossdrill.spec.signature import parameters
 
@@ -88,7 +88,7 @@ def _calls(ex: Exercise, plot: Plot) -> list[tuple[str, list[dict[str, Any]]]]:
     lang = language()
     labelled = [(ex.text(f"plot.series[{i}].label", lang), s.args) for i, s in enumerate(series)]
     for label, extra in labelled or [("", {})]:
-        fixed = resolve_args({**plot.args, **extra}, test_rng(VISIBLE_SEED, "plot"))
+        fixed = resolve_args({**plot.args, **extra}, rng_for(VISIBLE_SEED, "plot"))
         points = []
         for x in xs(plot):
             given = {**fixed, plot.sweep: np.array([x])}
@@ -131,7 +131,7 @@ def curves(ex: Exercise, call: Caller, role: str, deadline: float | None = None
             ys.append(_value(outcome))
             if not problem and np.isnan(ys[-1]):
                 problem = _problem(outcome, float(x))
-            if outcome.kind in ("timeout", "died", "exit", "protocol"):
+            if outcome.kind in FATAL:
                 ys += [float("nan")] * (len(grid) - len(ys))  # the process is gone
                 break
         out.append(Curve(role, label, ys, problem))
@@ -148,23 +148,16 @@ def reference_sweep(ex: Exercise) -> Sweep:
     return Sweep(ex.plot.function, xlabel, xs(ex.plot).tolist(), found)
 
 
-def learner_sweep(ex: Exercise, path: Path, process: LearnerProcess) -> Sweep | None:
-    """The learner's curves over the reference's, from ``process`` (started, not yet loaded;
-    closed here). None when there is nothing worth drawing: no plot key, the file or the
-    function missing, the curves the same, or a learner too slow to sweep."""
-    try:
-        if ex.plot is None:
-            return None
-        process.timeout = min(ex.timeout, CALL_TIMEOUT)
-        loaded = process.load(path, [ex.path.parent, ex.solution_path.parent])
-        if not loaded.ok or ex.plot.function not in loaded.functions:
-            return None
-        deadline = time.monotonic() + BUDGET
-        mine = curves(ex, process.call, "learner", deadline)
-        if mine is None:
-            return None
-        sweep = reference_sweep(ex)
-        sweep.curves += mine
-        return sweep if sweep.differs() else None
-    finally:
-        process.close()
+def sweep_of(ex: Exercise, call: Caller, loaded: Outcome) -> Sweep | None:
+    """The learner's curves over the reference's, calling ``call`` (their file, ``loaded``:
+    how its import went). None when there is nothing worth drawing: no plot key, the file or
+    the function missing, the curves the same, or a learner too slow to sweep."""
+    if ex.plot is None or not loaded.ok or ex.plot.function not in loaded.functions:
+        return None
+    deadline = time.monotonic() + BUDGET
+    mine = curves(ex, call, "learner", deadline)
+    if mine is None:
+        return None
+    sweep = reference_sweep(ex)
+    sweep.curves += mine
+    return sweep if sweep.differs() else None

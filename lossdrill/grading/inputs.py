@@ -14,7 +14,7 @@ from lossdrill.spec.model import CopyOf, FunctionInput, Generated, Literal_, Rng
 VISIBLE_SEED = 0
 
 
-def test_rng(seed: int, test_name: str) -> np.random.Generator:
+def rng_for(seed: int, test_name: str) -> np.random.Generator:
     """One independent stream per (seed, test): adding a test does not shift the others."""
     return np.random.default_rng([seed, zlib.crc32(test_name.encode("utf-8"))])
 

@@ -14,6 +14,8 @@ from typing import Any, Protocol
 import numpy as np
 
 from lossdrill.errors import SpecError
+from lossdrill.grading.observation import FailureKind
+from lossdrill.i18n import _
 from lossdrill.sandbox.local import LocalFunctions
 from lossdrill.sandbox.process import Outcome
 from lossdrill.sandbox.protocol import ProtocolError, decode, encode
@@ -88,7 +90,7 @@ def encode_outcome(outcome: Outcome) -> dict[str, Any]:
 def decode_outcome(data: dict[str, Any]) -> Outcome:
     if data.get("ok"):
         return Outcome(True, value=decode(data.get("value"), readonly=True))
-    return Outcome(False, kind=str(data.get("kind", "exception")),
+    return Outcome(False, kind=str(data.get("kind", FailureKind.EXCEPTION)),
                    message=str(data.get("message", "")),
                    exc_types=tuple(str(t) for t in data.get("exc_types", ())))
 
@@ -145,8 +147,8 @@ class ReplayReference:
     # What only live reference code has: a released pack holds none of it.
     @property
     def functions(self) -> Functions:
-        raise SpecError(f"{self.path}: a released student pack holds no reference code; "
-                        "run this on the instructor's pack")
+        raise SpecError(_("{path}: a released student pack holds no reference code; run this "
+                          "on the instructor's pack", path=self.path))
 
     @property
     def variants(self) -> dict[str, Functions]:
@@ -171,9 +173,10 @@ class ReplayReference:
             key = next((k for s, k in self.sketches.get(function, []) if k in table
                         and _sketches_match(s, mine)), key)
         if key not in table:
-            return Outcome(False, kind="missing", message=(
-                f"{self.path}: no recorded answer for this call of {function}; a released pack "
-                "answers its visible tests only (hidden tests run when your work is graded)"))
+            return Outcome(False, kind=FailureKind.MISSING, message=_(
+                "{path}: no recorded answer for this call of {function}; a released pack "
+                "answers its visible tests only (hidden tests run when your work is graded)",
+                path=self.path, function=function))
         return decode_outcome(table[key])
 
 
@@ -185,7 +188,7 @@ def load_answers(ex: Exercise, path: Path) -> ReplayReference:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("format") != ANSWERS_FORMAT:
-            raise ValueError(f"expected format {ANSWERS_FORMAT}")
+            raise ValueError(_("expected format {format}", format=ANSWERS_FORMAT))
         sketches: dict[str, list[tuple[list[Any], str]]] = {}
         for key, (function, shape) in data["sketches"].items():
             sketches.setdefault(function, []).append((shape, key))
@@ -193,8 +196,8 @@ def load_answers(ex: Exercise, path: Path) -> ReplayReference:
                                data["answers"], sketches, int(data.get("hidden_tests", 0)),
                                float(data.get("hidden_points", 0.0)))
     except (OSError, ValueError, KeyError, TypeError, ProtocolError) as exc:
-        raise SpecError(f"{path}: unreadable recorded answers ({exc}); release the pack "
-                        "again with `lossdrill release`") from None
+        raise SpecError(_("{path}: unreadable recorded answers ({problem}); release the pack "
+                          "again with `lossdrill release`", path=path, problem=exc)) from None
 
 
 _cache: dict[str, Reference] = {}
@@ -210,7 +213,8 @@ def load_reference(ex: Exercise) -> Reference | ReplayReference:
         recorded = answers_path(ex)
         if recorded.is_file():
             return load_answers(ex, recorded)
-        raise SpecError(f"{ex.path}: no reference solution at {path}; add it beside the spec pack")
+        raise SpecError(_("{spec}: no reference solution at {path}; add it beside the spec pack",
+                          spec=ex.path, path=path))
     name = f"_lossdrill_reference_{ex.id}_{abs(hash(key))}"
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
@@ -219,23 +223,25 @@ def load_reference(ex: Exercise) -> Reference | ReplayReference:
     try:
         spec.loader.exec_module(module)
     except Exception as exc:  # the reference is the author's code: report, don't crash
-        raise SpecError(f"{path}: the reference solution fails to import: "
-                        f"{type(exc).__name__}: {exc}") from None
+        raise SpecError(_("{path}: the reference solution fails to import: {name}: {problem}",
+                          path=path, name=type(exc).__name__, problem=exc)) from None
     functions = {}
     for fname in ex.all_function_names:
         fn = getattr(module, fname, None)
         if not callable(fn):
-            raise SpecError(f"{path}: the reference defines no function '{fname}'; add it")
+            raise SpecError(_("{path}: the reference defines no function '{name}'; add it",
+                              path=path, name=fname))
         functions[fname] = fn
     mistakes = getattr(module, "MISTAKES", {})
     listed = {m.id for m in ex.mistakes}
     for mid, replaced in mistakes.items():
         if mid not in listed:
-            raise SpecError(f"{path}: MISTAKES['{mid}'] is not listed under mistakes in {ex.path}")
+            raise SpecError(_("{path}: MISTAKES['{id}'] is not listed under mistakes in {spec}",
+                              path=path, id=mid, spec=ex.path))
         unknown = set(replaced) - set(functions)
         if unknown:
-            raise SpecError(f"{path}: MISTAKES['{mid}'] replaces {sorted(unknown)}, which the "
-                            f"exercise does not define")
+            raise SpecError(_("{path}: MISTAKES['{id}'] replaces {names}, which the exercise "
+                              "does not define", path=path, id=mid, names=sorted(unknown)))
     reference = Reference(functions, dict(mistakes), tuple(getattr(module, "PATTERNS", ())))
     _cache[key] = reference
     return reference
@@ -252,6 +258,6 @@ def release_note(exercise: Exercise) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if not count:
-        return "Student pack: every test of this exercise ran here."
-    return (f"Student pack: visible tests only here; {count} hidden test(s) worth {points:g} "
-            "point(s) run when your work is graded.")
+        return _("Student pack: every test of this exercise ran here.")
+    return _("Student pack: visible tests only here; {count} hidden test(s) worth {points} "
+             "point(s) run when your work is graded.", count=count, points=f"{points:g}")

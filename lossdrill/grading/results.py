@@ -1,35 +1,87 @@
-"""Result objects: what grading produces and what report and export read."""
+"""Result objects: what grading produces and what the renderers and exports read.
+
+A result leaves the engine already disclosed (disclosure.py): a hidden test's result holds
+nothing that may not be shown, so whatever reads one shows what it finds.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import fields as fields_of
+from typing import Any
 
 from lossdrill import escape
+from lossdrill.spec.model import StrEnum, TestKind, Visibility
 
-if TYPE_CHECKING:
-    from lossdrill.grading.diagnosis.pinpoint import Pinpoint
+
+class TestStatus(StrEnum):
+    """The verdict on one test."""
+
+    __test__ = False  # a class of the package, not one for pytest to collect
+
+    PASSED = "passed"
+    FAILED = "failed"
+    ERROR = "error"  # the call raised, timed out or ended the process
+    SKIPPED = "skipped"  # not run: the file did not load, or an earlier call hung
+
+
+class CheckStatus(StrEnum):
+    """The verdict on one file."""
+
+    PASSED = "passed"
+    FAILED = "failed"  # it loads, and some test does not pass
+    ERROR = "error"  # it cannot be loaded, or a function is missing
+    MISSING = "missing"  # `lossdrill grade`: the submission holds no file for the exercise
+
+
+@dataclass
+class SampleRow:
+    """One sample of a wrong loss, called alone: its inputs, the reference's value, the
+    learner's."""
+
+    index: int
+    inputs: dict[str, str]
+    expected: str
+    got: str
+
+
+@dataclass
+class Pinpoint:
+    """Which samples of a wrong loss disagree (diagnosis/pinpoint.py)."""
+
+    pattern: str  # in words
+    differing: int
+    total: int
+    rows: list[SampleRow] = field(default_factory=list)  # none for a hidden test
 
 
 @dataclass
 class TestResult:
+    __test__ = False  # a class of the package, not one for pytest to collect
+
     name: str
-    kind: str
-    visibility: str
-    status: str  # passed, failed, error, skipped
+    kind: TestKind
+    visibility: Visibility
+    status: TestStatus
     score: float
     max_score: float
     message: str = ""
-    # Shown for visible tests only: expected/got abbreviated, errors and where.
+    # Expected/got abbreviated, errors and where: none for a hidden test.
     details: dict[str, str] = field(default_factory=dict)
     curves: dict[str, list[float]] = field(default_factory=dict)
     pinpoint: Pinpoint | None = None  # which samples of a wrong loss disagree
     label: str = ""  # the name in the report's language (`name` stays English, for scripts)
 
+    def __post_init__(self) -> None:
+        # Plain strings (a result read back from JSON, say) become the enums they name.
+        self.kind = TestKind(self.kind)
+        self.visibility = Visibility(self.visibility)
+        self.status = TestStatus(self.status)
+
     @property
     def hidden(self) -> bool:
-        return self.visibility == "hidden"
+        return self.visibility is Visibility.HIDDEN
 
 
 @dataclass(frozen=True)
@@ -44,7 +96,7 @@ class CheckResult:
     slug: str
     title: str
     file: str
-    status: str  # passed, failed, error
+    status: CheckStatus
     score: float
     max_score: float
     seed: int
@@ -56,9 +108,12 @@ class CheckResult:
     notes: list[str] = field(default_factory=list)  # e.g. output withheld from hidden tests
     label: str = ""  # the title in the report's language (`title` stays English)
 
+    def __post_init__(self) -> None:
+        self.status = CheckStatus(self.status)
+
     @property
     def passed(self) -> bool:
-        return self.status == "passed"
+        return self.status is CheckStatus.PASSED
 
     def to_dict(self, version: str) -> dict[str, Any]:
         """The JSON document of DESIGN.md, key for key."""
@@ -93,9 +148,18 @@ class CheckResult:
 # -- as plain data (JSON), for caches and for results crossing a process boundary ---------
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names, by class
+
+
 def plain(value: Any) -> Any:
-    """`json.dumps(default=plain)`: NumPy scalars and arrays (a score, a line number) as
-    the Python numbers and lists they hold."""
+    """`json.dumps(default=plain)`: a result (any dataclass) as the dict of its fields — what
+    result_to_data gives, without first copying the result whole into dicts — and NumPy
+    scalars and arrays (a score, a line number) as the Python numbers and lists they hold."""
+    names = _FIELDS.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(f.name for f in fields_of(value))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
     if hasattr(value, "tolist"):
         return value.tolist()
     raise TypeError(f"{type(value).__name__} is not JSON data")
@@ -107,8 +171,6 @@ def result_to_data(result: CheckResult) -> dict[str, Any]:
 
 def result_from_data(data: dict[str, Any]) -> CheckResult:
     """The inverse of result_to_data; raises KeyError, TypeError or ValueError on bad data."""
-    from lossdrill.grading.diagnosis.pinpoint import Pinpoint, SampleRow
-
     tests = []
     for t in data["tests"]:
         fields = dict(t)

@@ -11,13 +11,16 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from lossdrill.errors import SpecError
 from lossdrill.grading.engine import check_functions
-from lossdrill.grading.reference import load_reference
+from lossdrill.grading.reference import Functions, load_reference
+from lossdrill.grading.results import TestStatus
 from lossdrill.i18n import _
 from lossdrill.spec.catalog import Pack
-from lossdrill.spec.model import Exercise, load_exercise
+from lossdrill.spec.load import load_exercise
+from lossdrill.spec.model import Exercise
 from lossdrill.spec.starter import starter_source
 
 MIN_HINTS = 3
@@ -116,14 +119,14 @@ def _translated(ex: Exercise) -> Finding:
     return Finding(ex.id, "translations", True, "en, zh")
 
 
-def _reference_passes(ex: Exercise, functions: dict, seeds: int) -> Finding:
+def _reference_passes(ex: Exercise, functions: Functions, seeds: int) -> Finding:
     for _attempt in range(seeds):
         seed = secrets.randbelow(2**31)
         try:
             result = check_functions(ex, functions, seed=seed)
         except SpecError as exc:
             return Finding(ex.id, "reference passes", False, str(exc))
-        failing = [t for t in result.tests if t.status != "passed"]
+        failing = [t for t in result.tests if t.status is not TestStatus.PASSED]
         if failing:
             test = failing[0]
             return Finding(ex.id, "reference passes", False,
@@ -134,7 +137,7 @@ def _reference_passes(ex: Exercise, functions: dict, seeds: int) -> Finding:
 
 
 def _starter_fails(ex: Exercise) -> Finding:
-    namespace: dict = {}
+    namespace: dict[str, Any] = {}
     exec(compile(starter_source(ex), f"{ex.id}.py", "exec"), namespace)
     missing = [f for f in ex.function_names if f not in namespace]
     if missing:
@@ -142,16 +145,16 @@ def _starter_fails(ex: Exercise) -> Finding:
                        _("the starter does not define {names}; check the signatures",
                          names=", ".join(missing)))
     result = check_functions(ex, {f: namespace[f] for f in ex.function_names}, seed=0)
-    if result.status == "passed":
+    if result.passed:
         return Finding(ex.id, "starter fails", False,
                        _("the starter passes every test: the tests check nothing"))
     return Finding(ex.id, "starter fails", True)
 
 
-def _mistake_recognised(ex: Exercise, mistake_id: str, functions: dict) -> Finding:
+def _mistake_recognised(ex: Exercise, mistake_id: str, functions: Functions) -> Finding:
     check = f"mistake {mistake_id}"
     result = check_functions(ex, functions, seed=secrets.randbelow(2**31))
-    if result.status == "passed":
+    if result.passed:
         return Finding(ex.id, check, False,
                        _("the variant passes every test: add a test it fails"))
     named = [d.id for d in result.diagnoses]

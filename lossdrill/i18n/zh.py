@@ -1,6 +1,6 @@
 """The Chinese catalog: English template → Simplified Chinese template (same {fields}).
 
-Every literal passed to ``_()`` in lossdrill/ has an entry (tests/test_i18n.py checks it), and
+Every literal passed to ``_()`` in lossdrill/ has an entry (tests/base/test_i18n.py checks it), and
 so do the message tables of diagnose.py and failures.py.
 """
 
@@ -734,6 +734,128 @@ CATALOG: dict[str, str] = {
     "--wheel and --install: give one (the wheel the template carries, or what CI installs "
     "instead)":
         "--wheel 与 --install：只能给出其一（模板携带的 wheel，或 CI 改为安装的内容）",
+    # Spec errors, exercise lookup and validation messages, in the learner's language
+    "the built-in exercises are missing from this installation; reinstall lossdrill":
+        "此安装缺少内置练习；请重新安装 lossdrill",
+    "{folder}: no such exercise folder; pass a folder holding exercises/ (or unset "
+    "LOSSDRILL_EXERCISES)":
+        "{folder}：没有这个练习文件夹；请传入包含 exercises/ 的文件夹（或取消设置 "
+        "LOSSDRILL_EXERCISES）",
+    "unknown exercise '{name}'; `lossdrill list` shows them ({known}, …)":
+        "未知练习 '{name}'；`lossdrill list` 会列出所有练习（{known}，…）",
+    "{file}: cannot tell which exercise this file is for; add a first line `# lossdrill: ex1`, "
+    "name the file ex1.py, or pass --exercise ex1":
+        "{file}：无法判断这个文件对应哪个练习；请在第一行写 `# lossdrill: ex1`、把文件命名为 "
+        "ex1.py，或传入 --exercise ex1",
+    "{file}: cannot tell which exercise this notebook is for; start its first cell with "
+    "`# lossdrill: ex1`, name it ex1.ipynb, or pass --exercise ex1":
+        "{file}：无法判断这个笔记本对应哪个练习；请让第一个单元格以 `# lossdrill: ex1` 开头、"
+        "把它命名为 ex1.ipynb，或传入 --exercise ex1",
+    "{folder}: no exercise specs (*.yaml) found": "{folder}：没有找到练习规格文件（*.yaml）",
+    "{path}: cannot read the spec ({reason})": "{path}：无法读取规格文件（{reason}）",
+    "{path}: cannot read the spec (not UTF-8 text: {reason} at byte {byte}); save it as UTF-8":
+        "{path}：无法读取规格文件（不是 UTF-8 文本：第 {byte} 字节处 {reason}）；请以 UTF-8 保存",
+    "{path}{where}: invalid YAML: {problem}; fix the syntax":
+        "{path}{where}：YAML 无效：{problem}；请修正语法",
+    "the key '{key}' is given twice": "键 '{key}' 出现了两次",
+    "{path}: expected a mapping of keys (id, slug, title, …) at the top level":
+        "{path}：顶层应为键的映射（id、slug、title、…）",
+    "{path}: {problem}": "{path}：{problem}",
+    "{path}: tests[{i}].{key}: '{name}' is not one of the exercise's functions ({names}); add "
+    "it under functions or fix the name":
+        "{path}：tests[{i}].{key}：'{name}' 不是该练习的函数之一（{names}）；请在 functions "
+        "下添加它，或改正名称",
+    "{path}: tests[{i}].args.{name}.copy_of: '{copied}' is not an argument of this test "
+    "({names})":
+        "{path}：tests[{i}].args.{name}.copy_of：'{copied}' 不是这个测试的参数（{names}）",
+    "{path}: tests[{i}].wrt: '{wrt}' is not one of the test's args ({names}); name the argument "
+    "to differentiate":
+        "{path}：tests[{i}].wrt：'{wrt}' 不是该测试的参数之一（{names}）；请写明要求导的参数",
+    "none": "无",
+    "{path}: tests[{i}].name: '{name}' is also the name of tests[{first}]; test names must be "
+    "unique (a name also seeds the test's random inputs)":
+        "{path}：tests[{i}].name：'{name}' 也是 tests[{first}] 的名称；测试名称必须唯一"
+        "（名称也决定测试随机输入的种子）",
+    "{path}: mistakes[{i}].id: '{id}' is listed twice":
+        "{path}：mistakes[{i}].id：'{id}' 被列出了两次",
+    "{path}: plot.{problem}": "{path}：plot.{problem}",
+    "{path}: a text given per language needs its 'en' version":
+        "{path}：按语言给出的文本需要有 'en' 版本",
+    "{path}.{lang}: expected text, got {type}": "{path}.{lang}：应为文本，实际是 {type}",
+    "every dimension must be at least 1": "每一维都必须至少为 1",
+    "expected [low, high] with low < high": "应为 [low, high]，且 low < high",
+    "expected a number": "应为数字",
+    "expected an integer": "应为整数",
+    "expected text": "应为文本",
+    "expected true or false": "应为 true 或 false",
+    "expected a list": "应为列表",
+    "expected a mapping": "应为映射",
+    "missing required key": "缺少必需的键",
+    "unknown key": "未知的键",
+    "expected {allowed}": "应为 {allowed}",
+    "expected one of the allowed values": "应为允许的值之一",
+    "{expected}, got {shown}": "{expected}，实际是 {shown}",
+    " (and {count} more)": "（另有 {count} 处）",
+    "{loc}.kind: expected one of {kinds}, got {tag}": "{loc}.kind：应为 {kinds} 之一，实际是 {tag}",
+    "missing required key 'kind' (one of {kinds})": "缺少必需的键 'kind'（{kinds} 之一）",
+    "(top level)": "（顶层）",
+    "function: '{function}' is not one of the exercise's functions ({names})":
+        "function：'{function}' 不是该练习的函数之一（{names}）",
+    "function: the signature of {function} ({signature}) does not parse":
+        "function：{function} 的签名（{signature}）无法解析",
+    "sweep: '{sweep}' is not a parameter of {call}; name the one to vary":
+        "sweep：'{sweep}' 不是 {call} 的参数；请写明要变化的参数",
+    "{key}.{name}: not a parameter of {call}": "{key}.{name}：不是 {call} 的参数",
+    "{key}.{name}: is the swept argument; remove it from args":
+        "{key}.{name}：这是被扫描的参数；请把它从 args 中删除",
+    "{key}: missing {names} (every argument of {call} without a default needs a value)":
+        "{key}：缺少 {names}（{call} 中没有默认值的参数都需要一个值）",
+    "{key}: give {names} too: arguments are passed by position, so only trailing ones may be "
+    "left out":
+        "{key}：也请给出 {names}：参数按位置传递，只有末尾的参数可以省略",
+    # Grading's own messages: comparisons, references, recorded answers, unknown kinds
+    "a {type}": "一个 {type}",
+    "a {type} that is not numbers": "一个不是数值的 {type}",
+    "returned {what}": "返回了 {what}",
+    "wrong text": "文本不对",
+    "a bool": "一个布尔值",
+    "a number": "一个数",
+    "an array": "一个数组",
+    "a tuple of {count} values": "含 {count} 个值的元组",
+    "a dict with keys {keys}": "键为 {keys} 的字典",
+    "item {i} of the result: {problem}": "结果的第 {i} 项：{problem}",
+    "an exception": "一个异常",
+    "{path}: test '{test}': unknown property '{name}' (known: {known})":
+        "{path}：测试 '{test}'：未知性质 '{name}'（已知：{known}）",
+    "{path}: test '{test}': unknown task '{name}' (known: {known})":
+        "{path}：测试 '{test}'：未知任务 '{name}'（已知：{known}）",
+    "{path}: the reference's {function} failed on test '{test}': {message}; fix the reference "
+    "or the test":
+        "{path}：参考实现的 {function} 在测试 '{test}' 上失败：{message}；请修正参考实现或该测试",
+    "Student pack: every test of this exercise ran here.": "学生包：本练习的所有测试都已在此运行。",
+    "Student pack: visible tests only here; {count} hidden test(s) worth {points} point(s) run "
+    "when your work is graded.":
+        "学生包：此处只运行可见测试；另有 {count} 个隐藏测试（共 {points} 分）会在正式评分时运行。",
+    "{path}: a released student pack holds no reference code; run this on the instructor's pack":
+        "{path}：发布的学生包不含参考代码；请在教师的题包上运行",
+    "{path}: no recorded answer for this call of {function}; a released pack answers its "
+    "visible tests only (hidden tests run when your work is graded)":
+        "{path}：没有为这次调用 {function} 记录的答案；发布的题包只回答其可见测试"
+        "（隐藏测试会在正式评分时运行）",
+    "{path}: unreadable recorded answers ({problem}); release the pack again with "
+    "`lossdrill release`":
+        "{path}：记录的答案无法读取（{problem}）；请用 `lossdrill release` 重新发布题包",
+    "{spec}: no reference solution at {path}; add it beside the spec pack":
+        "{spec}：{path} 处没有参考答案；请把它放在题包中",
+    "{path}: the reference solution fails to import: {name}: {problem}":
+        "{path}：参考答案导入失败：{name}：{problem}",
+    "{path}: the reference defines no function '{name}'; add it":
+        "{path}：参考答案没有定义函数 '{name}'；请添加它",
+    "{path}: MISTAKES['{id}'] is not listed under mistakes in {spec}":
+        "{path}：MISTAKES['{id}'] 没有列在 {spec} 的 mistakes 下",
+    "{path}: MISTAKES['{id}'] replaces {names}, which the exercise does not define":
+        "{path}：MISTAKES['{id}'] 替换了 {names}，但练习没有定义它们",
+    "expected format {format}": "应为格式 {format}",
     # ex26's task: the optimisers' race
     "the ravine (κ = {kappa:g})": "峡谷（κ = {kappa:g}）",
     "Rosenbrock's valley": "Rosenbrock 山谷",

@@ -1,9 +1,10 @@
 """`from lossdrill import check; check("ex1", mse)`: grade functions from a notebook or a
 script, with the same isolation as `lossdrill check`.
 
-The functions' source is gathered (gather.py) into a temporary file, and a child grader
-process checks it in a learner process of its own: the learner's notebook never holds the
-references nor the comparisons, so nothing it has patched (NumPy, math) can sway them.
+The functions' source is gathered (gather.py) into a temporary file, and a grader child
+(workers/checks.py) checks it in a learner process of its own: the learner's notebook never
+holds the references nor the comparisons, so nothing it has patched (NumPy, math) can sway
+them.
 """
 
 from __future__ import annotations
@@ -106,9 +107,10 @@ def check(exercise: str, *functions: Callable[..., Any], seed: int | None = None
     """
     from lossdrill.learner.gather import gather
     from lossdrill.spec.catalog import Catalog, find_pack
-    from lossdrill.workers.background import Job, decode_answer, request
+    from lossdrill.workers.checks import CheckChild, check_request, graded
 
-    ex = Catalog(find_pack(pack)).get(exercise)
+    catalog = Catalog(find_pack(pack))
+    ex = catalog.get(exercise)
     frame = inspect.currentframe()
     caller = frame.f_back.f_globals if frame is not None and frame.f_back is not None else {}
     chosen = _match(ex.function_names, functions, named, caller)
@@ -118,14 +120,14 @@ def check(exercise: str, *functions: Callable[..., Any], seed: int | None = None
         path = folder / f"{ex.id}.py"
         path.write_text(gathered.source, encoding="utf-8")
         shown = _shown_name(chosen)
-        job = Job(memory)
+        child = CheckChild(memory)
         try:
-            job.send(request(path, ex.id, Path(pack) if pack else None, seed=seed,
-                             timeout=timeout, shown_as=shown))
-            answer = job.wait(OVERALL_TIMEOUT)
+            child.send(check_request(catalog.pack, path, ex.id, memory=memory, seed=seed,
+                                     timeout=timeout, label=shown))
+            answer = child.wait(OVERALL_TIMEOUT)
         finally:
-            job.close()
-        result, sweep = decode_answer(answer)
+            child.close()
+        result, sweep = graded(answer)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     gathered.relabel(result, path, shown)

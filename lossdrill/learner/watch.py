@@ -5,7 +5,7 @@ Pieces, each testable alone: ``KEYS`` and ``actions`` turn key presses into acti
 write a temporary file, rename it over the old one, touch it); ``FolderWatcher`` watches the
 file's folder, not the file, so saves by rename and a file deleted and re-created are seen;
 ``KeyReader`` puts the terminal in cbreak mode and gives it back; ``Session`` is the loop. A
-check runs in a child grader (background.py) that a new save stops at once.
+check runs in a grader child (workers/checks.py) that a new save stops at once.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from lossdrill.errors import LossdrillError
 from lossdrill.i18n import N_, _
 from lossdrill.spec.catalog import Catalog
 from lossdrill.spec.model import Exercise
-from lossdrill.workers.background import Job, Runner, decode_answer, request
+from lossdrill.workers.checks import CheckChild, CheckChildren, check_request, graded
 
 KEYS = {"h": "hint", "s": "statement", "n": "next", "l": "list", "r": "recheck",
         "\r": "recheck", "\n": "recheck", "q": "quit", "\x03": "quit", "\x04": "quit",
@@ -188,16 +188,16 @@ class Session:
         # Absolute: "." would still name the working folder after it is deleted.
         self.folder = file.resolve().parent
         self.options = options
-        self.runner = Runner(options.memory)
+        self.children = CheckChildren(options.memory)
         self.debouncer = Debouncer()
-        self.job: Job | None = None
-        self.stopping: list[Job] = []  # cancelled checks, reaped as they go
+        self.job: CheckChild | None = None
+        self.stopping: list[CheckChild] = []  # cancelled checks, reaped as they go
 
     # -- the loop ---------------------------------------------------------------------------
 
     def run(self, keys: KeyReader) -> int:
         watcher = FolderWatcher(self.folder).start()
-        self.runner.warm()
+        self.children.warm()
         self.debouncer.fire_now()
         try:
             while True:
@@ -215,7 +215,7 @@ class Session:
             self._cancel()
             for job in self.stopping:
                 job.close()
-            self.runner.close()
+            self.children.close()
             watcher.stop()
 
     def _step(self, watcher: FolderWatcher, keys: KeyReader) -> str:
@@ -240,7 +240,7 @@ class Session:
         if self.job is not None and self.job.fileno() in readable and self.job.read():
             job, self.job = self.job, None
             self._show(job)
-            self.runner.warm()  # for the next save, while the learner reads this report
+            self.children.warm()  # for the next save, while the learner reads this report
         if self.debouncer.ready(time.monotonic()):
             self.start_check()
         return ""
@@ -256,9 +256,9 @@ class Session:
                                     style="yellow"))
             self._footer()
             return
-        self.job = self.runner.start(request(
-            self.file, self.ex.id, self.options.pack, seed=self.options.seed,
-            timeout=self.options.timeout, shown_as=str(self.file)))
+        self.job = self.children.start(check_request(
+            self.catalog.pack, self.file, self.ex.id, memory=self.options.memory,
+            seed=self.options.seed, timeout=self.options.timeout))
         note = _(" (restarted: the previous check was stopped)") if restarted else ""
         self.console.print(Text(_("⟳ checking {file}…{note}", file=shown(self.file), note=note),
                                 style="dim"))
@@ -271,14 +271,14 @@ class Session:
         self.job = None
         return True
 
-    def _show(self, job: Job) -> None:
+    def _show(self, job: CheckChild) -> None:
         from lossdrill.learner.progress import Progress
         from lossdrill.render.compact import render_compact
 
         self._clear()
         assert job.answer is not None
         try:
-            result, sweep = decode_answer(job.answer)
+            result, sweep = graded(job.answer)
         except LossdrillError as exc:
             self.console.print(Text(f"lossdrill: {escape.visible(str(exc))}", style="red"))
             self._footer()

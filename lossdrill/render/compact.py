@@ -15,7 +15,7 @@ from rich.text import Text
 from lossdrill.grading.results import CheckResult
 from lossdrill.i18n import _
 from lossdrill.render.plots import render_plots
-from lossdrill.render.terminal import MARKS, OUTPUT_SHOWN, inert, test_body
+from lossdrill.render.terminal import MARKS, OUTPUT_SHOWN, body_of, inert
 
 if TYPE_CHECKING:
     from lossdrill.grading.curves import Sweep
@@ -50,7 +50,7 @@ def render_compact(console: Console, result: CheckResult, sweep: Sweep | None = 
         mark, style = MARKS.get(test.status, ("?", "yellow"))
         if n < DETAILED:  # as the full report shows it: inputs, values, samples, traceback
             console.print(Text.assemble((f"{mark} ", style), (test.label or test.name, "bold")))
-            console.print(Padding(test_body(test, set()), (0, 0, 0, 4)))
+            console.print(Padding(body_of(test, set()), (0, 0, 0, 4)))
         else:
             last = test.message.strip().splitlines()[-1] if test.message.strip() else ""
             console.print(Text.assemble((f"{mark} ", style), (test.label or test.name, "bold"),

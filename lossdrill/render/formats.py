@@ -1,9 +1,8 @@
 """Results in the formats other tools read: lossdrill's JSON, Gradescope's results.json,
 JUnit XML, GitHub Classroom's runner result, and a CSV gradebook.
 
-Reads result objects only. Hidden tests keep to DESIGN.md's rule in every format: their
-name, verdict and score, and the message grading gave them (which names no input or value),
-never their details.
+Reads result objects only, which hold nothing a hidden test may not show (grading's
+disclosure.py): a hidden test has its name, verdict, score and the message grading gave it.
 
 The learner's text in a result (messages, tracebacks, printed output, names, the file's name)
 is made inert once per format, where the document is made, with escape.py's function for it:
@@ -29,11 +28,10 @@ GRADESCOPE_VISIBILITIES = ("hidden", "after_due_date", "after_published", "visib
 OUTPUT_CAP = 4000  # characters of the learner's output carried into an LMS's feedback
 
 
-def test_text(test: TestResult) -> str:
-    """A test's message, and for a visible test its details (inputs, expected, got)."""
+def message_text(test: TestResult) -> str:
+    """A test's message and its details (inputs, expected, got), as the result holds them."""
     lines = [test.message] if test.message else []
-    if not test.hidden:
-        lines += [f"{key}: {value}" for key, value in test.details.items()]
+    lines += [f"{key}: {value}" for key, value in test.details.items()]
     return "\n".join(lines)
 
 
@@ -77,7 +75,7 @@ def gradescope_results(results: Sequence[CheckResult], *, hidden: str = "after_p
                 "score": test.score,
                 "max_score": test.max_score,
                 "status": "passed" if test.status == "passed" else "failed",
-                "output": test_text(test),
+                "output": message_text(test),
                 "visibility": hidden if test.hidden else "visible",
                 "tags": [result.exercise, test.kind],
             })
@@ -126,7 +124,7 @@ def junit_xml(suites: Iterable[tuple[str, CheckResult]]) -> str:
         for test in result.tests:
             case = ET.SubElement(suite, "testcase", classname=classname, name=test.name,
                                  time="0")
-            text = test_text(test)
+            text = message_text(test)
             first = text.splitlines()[0] if text else test.status
             if test.status in ("failed", "error"):
                 tag = "failure" if test.status == "failed" else "error"
@@ -164,7 +162,7 @@ def github_result(result: CheckResult) -> dict[str, Any]:
             "status": "pass" if t.status == "passed" else (
                 "error" if t.status == "error" else "fail"),
             "score": t.score,
-            "message": test_text(t),
+            "message": message_text(t),
             "test_code": "",
             "line_no": 0,
             "execution_time": "",
@@ -187,7 +185,7 @@ def github_annotations(result: CheckResult) -> str:
     for test in result.tests:
         if test.status in ("failed", "error"):
             title = escape.github_property(f"{result.exercise} · {test.name}")
-            message = escape.github_data(test_text(test) or test.status)
+            message = escape.github_data(message_text(test) or test.status)
             lines.append(f"::error file={file},title={title}::{message}\n")
     if result.status == "error":
         for d in result.diagnoses:

@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lossdrill import escape
-from lossdrill.grading.results import CheckResult, TestResult, cleaned
+from lossdrill.grading.results import CheckResult, TestResult, TestStatus, cleaned
 from lossdrill.i18n import N_, _, language
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
             mark, colour = MARKS.get(test.status, ("?", "yellow"))
             console.print()
             console.print(Text.assemble((f"{mark} ", colour), (_test_name(test), "bold")))
-            console.print(Padding(test_body(test, seen), (0, 0, 0, 2)))
+            console.print(Padding(body_of(test, seen), (0, 0, 0, 2)))
     colour = "green" if result.passed else "red"
     console.print(Text.assemble((_("Score") + " ", "bold"),
                                 (f"{result.score:g}/{result.max_score:g}", f"bold {colour}"),
@@ -178,23 +178,25 @@ def _summary(test: TestResult) -> Text:
 def _has_details(test: TestResult) -> bool:
     if test.curves:
         return True
-    if test.hidden or test.status not in ("failed", "error"):
+    # A hidden test is told in the table alone (its message is already the public form).
+    if test.hidden or test.status not in (TestStatus.FAILED, TestStatus.ERROR):
         return False
     return bool(test.details or test.pinpoint is not None
                 or len(test.message) > SUMMARY_WIDTH or "\n" in test.message)
 
 
-def test_body(test: TestResult, seen: set[str]) -> Text | Group:
+def body_of(test: TestResult, seen: set[str]) -> Text | Group:
+    """What the report says of a test below the table: its message, details, samples and
+    curves, as the result holds them."""
     text = test.message
     if "\n" in text:  # a traceback: in full the first time, by its last line after that
         text = text if text not in seen else text.strip().splitlines()[-1] + _(" (as above)")
         seen.add(test.message)
     message = Text(text, style="red" if test.status in ("failed", "error") else "")
     parts: list[Text] = [message] if test.message else []
-    if test.details and not test.hidden:
-        for key, value in test.details.items():
-            parts.append(Text.assemble((f"{_detail_key(key)}: ", "dim"), value))
-    if test.pinpoint is not None and test.pinpoint.rows and not test.hidden:
+    for key, value in test.details.items():
+        parts.append(Text.assemble((f"{_detail_key(key)}: ", "dim"), value))
+    if test.pinpoint is not None and test.pinpoint.rows:
         parts.append(Text(_("sample by sample (reference → yours):"), style="dim"))
         for row in test.pinpoint.rows:
             inputs = ", ".join(f"{k}={v}" for k, v in row.inputs.items())

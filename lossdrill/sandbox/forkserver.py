@@ -15,7 +15,7 @@ import tempfile
 import threading
 from typing import Any
 
-from lossdrill.sandbox.spawn import BOOTSTRAP, PACKAGE_ROOT, learner_environment, live_workers
+from lossdrill.sandbox.spawn import learner_environment, live_children, python_command
 
 
 class ForkServer:
@@ -36,8 +36,7 @@ class ForkServer:
         tmp = tempfile.gettempdir()
         try:
             self._proc = subprocess.Popen(
-                [sys.executable, "-I", "-c", BOOTSTRAP, PACKAGE_ROOT, "zygote",
-                 str(theirs.fileno())],
+                python_command("lossdrill.sandbox.zygote", str(theirs.fileno()), isolated=True),
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 pass_fds=(theirs.fileno(),), cwd=tmp, env=learner_environment(tmp),
                 start_new_session=True,
@@ -45,7 +44,7 @@ class ForkServer:
         finally:
             theirs.close()
         self._sock = ours
-        live_workers.add(self._proc.pid)
+        live_children.add(self._proc.pid)
         ours.settimeout(60)
         if json.loads(ours.recv(1 << 16) or b"{}").get("ready") is not True:
             self.close()
@@ -84,7 +83,7 @@ class ForkServer:
                 os.killpg(self._proc.pid, signal.SIGKILL)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self._proc.wait(timeout=5)
-            live_workers.discard(self._proc.pid)
+            live_children.discard(self._proc.pid)
             self._proc = None
 
     def __enter__(self) -> ForkServer:

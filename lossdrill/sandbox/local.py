@@ -13,8 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from lossdrill.sandbox import serve as worker
-from lossdrill.sandbox import testfns
+from lossdrill.sandbox import serve, testfns
 from lossdrill.sandbox.process import Outcome, interpret
 from lossdrill.sandbox.protocol import FunctionRef, RngSeed
 
@@ -29,7 +28,7 @@ class LocalFunctions:
         if fn is None:
             return Outcome(False, kind="missing", message="no such function")
         values = [learner_argument(value) for value in args.values()]
-        return interpret(worker.call_with(fn, values, self.path))
+        return interpret(serve.call_with(fn, values, self.path))
 
 
 def learner_argument(value: Any) -> Any:

@@ -4,6 +4,10 @@ The process runs in a session (and process group) of its own, in an empty tempor
 with a memory and CPU cap; what it prints goes to a pipe the grader drains and caps; requests
 and responses travel on two more pipes in the format of protocol.py. Every response is
 validated here before the grader sees it.
+
+What went wrong is reported as data — an event and its facts (a timeout and its seconds, a
+signal's name) — never in words: the grading floor words it in the learner's language
+(grading/diagnosis/failures.py), and nothing of the grader is loaded here.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lossdrill.i18n import _
 from lossdrill.sandbox.child import Child
 from lossdrill.sandbox.protocol import (
     HEADER_SIZE,
@@ -33,7 +36,7 @@ from lossdrill.sandbox.protocol import (
 from lossdrill.sandbox.spawn import (
     ensure_subreaper,
     learner_environment,
-    live_workers,
+    live_children,
     reap_strays,
     spawn_interpreter,
     take_prestarted,
@@ -50,6 +53,13 @@ OUTPUT_CAP = 64 << 10
 FILE_SIZE_CAP = 64 << 20
 
 
+# The events a learner process's end or silence is reported as, with their facts:
+# not-running (a call to a process already gone), timeout (seconds), invalid (error: what is
+# wrong with its answer), killed (signal: its name), closed (its channel, yet it runs on),
+# exited (code).
+EVENTS = frozenset({"not-running", "timeout", "invalid", "killed", "closed", "exited"})
+
+
 @dataclass
 class Outcome:
     """What one load or call came to. ``kind`` is empty on success."""
@@ -58,13 +68,18 @@ class Outcome:
     value: Any = None
     kind: str = ""  # syntax, import, exception, inplace, bad-return, missing, memory, exit,
     # timeout, died, protocol
-    message: str = ""
+    message: str = ""  # the learner process's report (an exception's line); see ``event``
     traceback: str = ""
     # The exception's class and its bases, most specific first, when the learner's code raised.
     exc_types: tuple[str, ...] = ()
     functions: list[str] = field(default_factory=list)
     protections: list[str] = field(default_factory=list)  # as the learner process reports them
     output: str = ""  # what the learner printed during this load or call
+    # What the grader saw instead of an answer, when it saw it (kind timeout, died, protocol,
+    # exit): one of EVENTS, its facts, and no message until the grading floor words them.
+    event: str = ""
+    facts: dict[str, Any] = field(default_factory=dict)
+    limits: dict[str, float] | None = None  # a load's: what LearnerProcess.limits says
 
 
 class LearnerProcess:
@@ -114,7 +129,7 @@ class LearnerProcess:
                 for fd in (req_r, resp_w, out_w):
                     os.close(fd)
             self._proc = Child(pid, server=self.server)
-            live_workers.add(pid)
+            live_children.add(pid)
             self._ready = True  # a forked one serves at once: it does not say it is ready
         else:
             spawned = take_prestarted() or spawn_interpreter()
@@ -145,7 +160,7 @@ class LearnerProcess:
             else:  # ended before the server forks the next (which then may share its network)
                 self._proc.ended(timeout=1)
             self._proc.release()
-            live_workers.discard(self._proc.pid)
+            live_children.discard(self._proc.pid)
             self._proc = None  # never signal that process group again: its id may be reused
             if not self._childless and ensure_subreaper():
                 reap_strays()
@@ -202,7 +217,7 @@ class LearnerProcess:
                                  time.monotonic() + self.timeout)
         outcome.output = self._out[mark:].decode("utf-8", errors="replace")
         self._childless = self._under_seccomp()
-        outcome.protections = self.limits() + outcome.protections
+        outcome.limits = self.limits()
         return outcome
 
     def _load_request(self, path: Path, denied: list[Path] | None, confine: bool
@@ -227,15 +242,13 @@ class LearnerProcess:
         except OSError:
             return False
 
-    def limits(self) -> list[str]:
-        """The protections the grader itself enforces, whatever the kernel offers."""
-        return [_("own process and session; {seconds} s per call and for the import",
-                  seconds=f"{self.timeout:g}"),
-                _("memory cap {mib} MiB (RLIMIT_AS)", mib=f"{self.memory / (1 << 20):.0f}"),
-                _("output captured and capped at {kib} KiB", kib=self.output_cap >> 10),
-                _("files written up to {mib} MiB each (RLIMIT_FSIZE)",
-                  mib=FILE_SIZE_CAP >> 20),
-                _("the whole process group killed at the end")]
+    def limits(self) -> dict[str, float]:
+        """What the grader itself enforces, whatever the kernel offers besides: its own
+        process group and session, killed whole at the end, and these caps — seconds per call
+        and for the import, bytes of address space (RLIMIT_AS), of printed output kept, and
+        per file written (RLIMIT_FSIZE)."""
+        return {"timeout": self.timeout, "memory": self.memory, "output": self.output_cap,
+                "file_size": FILE_SIZE_CAP}
 
     def call(self, function: str, args: dict[str, Any], timeout: float | None = None) -> Outcome:
         encoded = {name: encode(value) for name, value in args.items()}
@@ -250,7 +263,7 @@ class LearnerProcess:
         # A process that has ended may still have answered (a request sent ahead): read that
         # or its end; only a new request to it is pointless.
         if self._proc is None or not self._fds or (request is not None and not self.alive):
-            return Outcome(False, kind="died", message=_("the learner process is not running"))
+            return Outcome(False, kind="died", event="not-running")
         start = len(self._out)
         try:
             if request is not None:
@@ -259,16 +272,15 @@ class LearnerProcess:
             outcome = interpret(response)
         except TimeoutError:
             self.close()
-            outcome = Outcome(False, kind="timeout",
-                              message=_("did not finish within {seconds} s",
-                                        seconds=f"{self.timeout:g}"))
+            outcome = Outcome(False, kind="timeout", event="timeout",
+                              facts={"seconds": self.timeout})
         except (EOFError, BrokenPipeError):
             outcome = self._death()
         except (ProtocolError, ValueError, TypeError, KeyError, OverflowError) as exc:
             # Whatever the bytes were, a forged response ends as a verdict, never a crash.
             self.close()
-            outcome = Outcome(False, kind="protocol",
-                              message=_("sent an invalid result: {error}", error=exc))
+            outcome = Outcome(False, kind="protocol", event="invalid",
+                              facts={"error": str(exc)})
         outcome.output = self._out[start:].decode("utf-8", errors="replace")
         return outcome
 
@@ -338,16 +350,10 @@ class LearnerProcess:
         self.close()
         if code is not None and code < 0:
             name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
-            hint = {"SIGKILL": _(" (often the memory cap)"), "SIGXCPU": _(" (the CPU time cap)")}
-            return Outcome(False, kind="died",
-                           message=_("the learner process was killed by {signal}{hint}",
-                                     signal=name, hint=hint.get(name, "")))
+            return Outcome(False, kind="died", event="killed", facts={"signal": name})
         if code is None:
-            return Outcome(False, kind="protocol",
-                           message=_("the learner process closed its channel to the grader"))
-        return Outcome(False, kind="exit",
-                       message=_("the learner process exited (code {code}) — sys.exit or "
-                                 "os._exit", code=code))
+            return Outcome(False, kind="protocol", event="closed")
+        return Outcome(False, kind="exit", event="exited", facts={"code": code})
 
 
 # The failure kinds the learner process may report; it cannot claim the grader's own.

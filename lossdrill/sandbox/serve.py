@@ -90,7 +90,7 @@ def load_module(path: str) -> dict[str, Any]:
     try:
         exec(code, module.__dict__)
     except BaseException as exc:  # noqa: BLE001  (anything the file does at import is reported)
-        return {"ok": False, **describe_failure(exc, path)}
+        return {"ok": False, **exception_report(exc, path)}
     functions = sorted(
         name
         for name, value in vars(module).items()
@@ -100,7 +100,8 @@ def load_module(path: str) -> dict[str, Any]:
     return {"ok": True, "functions": functions}
 
 
-def describe_failure(exc: BaseException, path: str) -> dict[str, Any]:
+def exception_report(exc: BaseException, path: str) -> dict[str, Any]:
+    """What the learner's code raised, as the error response's fields (kind, message, …)."""
     if isinstance(exc, SystemExit):
         return {"kind": "exit", "message": f"called sys.exit({exc.code!r})"}
     if isinstance(exc, MemoryError):
@@ -138,7 +139,7 @@ def call_with(function: Callable[..., Any], values: list[Any], path: str) -> dic
     try:
         result = function(*values)
     except BaseException as exc:  # noqa: BLE001
-        return {"ok": False, **describe_failure(exc, path)}
+        return {"ok": False, **exception_report(exc, path)}
     try:
         return {"ok": True, "value": encode(result)}
     except EncodeError as exc:
@@ -190,17 +191,9 @@ def serve(request_fd: int, response_fd: int) -> None:
 
 
 def main(argv: list[str]) -> None:
-    if argv[0] == "zygote":
-        from lossdrill.sandbox.zygote import zygote
-
-        zygote(int(argv[1]))
-        return
+    """A learner process spawned as a fresh interpreter (spawn.py): say ready, then serve;
+    the limits and the confinement come with the load request."""
     request_fd, response_fd = (int(a) for a in argv)
-    run_worker(request_fd, response_fd)
-
-
-def run_worker(request_fd: int, response_fd: int) -> None:
-    """Say ready, then serve; the limits and the confinement come with the load request."""
     write_message(response_fd, {"ready": True})
     serve(request_fd, response_fd)
 

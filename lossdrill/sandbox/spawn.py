@@ -16,16 +16,25 @@ import tempfile
 import time
 
 PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
-BOOTSTRAP = (
-    "import sys; sys.path.insert(0, sys.argv.pop(1)); "
-    "from lossdrill.sandbox.serve import main; main(sys.argv[1:])"
-)
+# How every child process of lossdrill starts (learner processes, fork servers, grader
+# children): this interpreter on the `main(argv)` of one module, importing this copy of the
+# package whatever the child's working folder or environment.
+_BOOTSTRAP = ("import sys; sys.path.insert(0, sys.argv.pop(1)); "
+              "from {module} import main; main(sys.argv[1:])")
 # One thread per library: faster to start, and a learner's matmul cannot take every core.
 _THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 _PR_SET_CHILD_SUBREAPER = 36
-live_workers: set[int] = set()  # the learner processes this grader is running now
+# The learner processes and fork servers this grader runs now: never taken for strays.
+live_children: set[int] = set()
+
+
+def python_command(module: str, *args: str, isolated: bool = False) -> list[str]:
+    """The command line of a child running ``module.main(args)``; ``isolated`` (`-I`): no
+    environment variables, user site or current folder on its path (a learner process)."""
+    return [sys.executable, *(["-I"] if isolated else []), "-c",
+            _BOOTSTRAP.format(module=module), PACKAGE_ROOT, *args]
 
 
 def become_subreaper() -> bool:
@@ -36,7 +45,9 @@ def become_subreaper() -> bool:
     import ctypes
 
     try:
-        return ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+        status: int = ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0,
+                                                              0, 0)
+        return status == 0
     except (OSError, AttributeError):
         return False
 
@@ -64,7 +75,7 @@ def _stray_children() -> list[int]:
     except OSError:
         return []
     for entry in entries:
-        if not entry.isdigit() or int(entry) in live_workers:
+        if not entry.isdigit() or int(entry) in live_children:
             continue
         try:
             with open(f"/proc/{entry}/stat", "rb") as handle:
@@ -128,7 +139,7 @@ class Spawned:
 
 
 def spawn_interpreter() -> Spawned:
-    """Start `python -I` on the worker in a new session and an empty temporary folder; it
+    """Start `python -I` on serve.py in a new session and an empty temporary folder; it
     imports NumPy while the grader goes on. Limits and confinement come with the load."""
     tmp = tempfile.mkdtemp(prefix="lossdrill-")
     req_r, req_w = os.pipe()
@@ -136,14 +147,14 @@ def spawn_interpreter() -> Spawned:
     out_r, out_w = os.pipe()
     try:
         popen = subprocess.Popen(
-            [sys.executable, "-I", "-c", BOOTSTRAP, PACKAGE_ROOT, str(req_r), str(resp_w)],
+            python_command("lossdrill.sandbox.serve", str(req_r), str(resp_w), isolated=True),
             stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w, pass_fds=(req_r, resp_w),
             cwd=tmp, env=learner_environment(tmp), start_new_session=True,
         )
     finally:
         for fd in (req_r, resp_w, out_w):
             os.close(fd)
-    live_workers.add(popen.pid)
+    live_children.add(popen.pid)
     # Before any learner code runs (it comes with the load request), and after the spawn,
     # which need not wait for ctypes.
     ensure_subreaper()

@@ -52,7 +52,8 @@ def mse_of_prediction(y_pred: np.ndarray, y_true: np.ndarray) -> float:
 def _log_softmax(logits: np.ndarray) -> np.ndarray:
     z = np.asarray(logits, dtype=np.float64)
     z = z - z.max(axis=-1, keepdims=True)
-    return z - np.log(np.sum(np.exp(z), axis=-1, keepdims=True))
+    log_p: np.ndarray = z - np.log(np.sum(np.exp(z), axis=-1, keepdims=True))
+    return log_p
 
 
 def softmax_ce_of_logits(logits: np.ndarray, labels: np.ndarray) -> float:
@@ -92,7 +93,8 @@ def _grad_sum_of_squares(x: np.ndarray) -> np.ndarray:
 
 def _grad_quadratic_form(x: np.ndarray, A: np.ndarray) -> np.ndarray:
     A = np.asarray(A, dtype=np.float64)
-    return 0.5 * (A + A.T) @ np.asarray(x, dtype=np.float64)
+    grad: np.ndarray = 0.5 * (A + A.T) @ np.asarray(x, dtype=np.float64)
+    return grad
 
 
 def _grad_sum_of_cubes(x: np.ndarray) -> np.ndarray:
@@ -102,7 +104,8 @@ def _grad_sum_of_cubes(x: np.ndarray) -> np.ndarray:
 def _grad_log_sum_exp(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, dtype=np.float64)
     e = np.exp(x - np.max(x))
-    return e / np.sum(e)
+    grad: np.ndarray = e / np.sum(e)
+    return grad
 
 
 def _grad_mse_of_prediction(y_pred: np.ndarray, y_true: np.ndarray) -> np.ndarray:
@@ -114,7 +117,8 @@ def _grad_softmax_ce_of_logits(logits: np.ndarray, labels: np.ndarray) -> np.nda
     p = np.exp(_log_softmax(logits))
     labels = np.asarray(labels).astype(np.int64)
     p[np.arange(len(labels)), labels] -= 1.0
-    return p / len(labels)
+    grad: np.ndarray = p / len(labels)
+    return grad
 
 
 def _grad_ridge_objective_of_w(w: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float
@@ -122,7 +126,8 @@ def _grad_ridge_objective_of_w(w: np.ndarray, X: np.ndarray, y: np.ndarray, lam:
     w = np.asarray(w, dtype=np.float64)
     X = np.asarray(X, dtype=np.float64)
     residual = X @ w - np.asarray(y, dtype=np.float64)
-    return 2.0 * X.T @ residual / len(residual) + lam * w
+    grad: np.ndarray = 2.0 * X.T @ residual / len(residual) + lam * w
+    return grad
 
 
 GRADIENTS: dict[str, Callable[..., np.ndarray]] = {

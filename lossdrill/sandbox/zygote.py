@@ -2,7 +2,7 @@
 learner processes on request, so a check costs a fork, not an interpreter start.
 
 The grader asks it over a socket to fork a learner process, handing over the three pipes of
-that process. The child becomes a worker exactly as a freshly spawned one would (own session,
+that process. The child serves the grader exactly as a freshly spawned one would (own session,
 limits, then confinement when the file is loaded). The zygote reaps its children and tells
 the grader how they ended.
 
@@ -32,7 +32,12 @@ from lossdrill.sandbox.protocol import (
 from lossdrill.sandbox.serve import call, serve
 
 
-def zygote(sock_fd: int) -> None:
+def main(argv: list[str]) -> None:
+    """The fork server (forkserver.py starts it): ``argv`` holds its socket's descriptor."""
+    serve_forks(int(argv[0]))
+
+
+def serve_forks(sock_fd: int) -> None:
     sock = socket.socket(fileno=sock_fd)
     ended: dict[int, int] = {}
     alive: set[int] = set()
@@ -70,7 +75,7 @@ def zygote(sock_fd: int) -> None:
             pid = os.fork()
             if pid == 0:
                 confinement.inherit_network(alone)
-                _become_worker(sock, fds, request)
+                _become_learner_process(sock, fds, request)
             alive.add(pid)
             signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGCHLD])
             for fd in fds:
@@ -81,7 +86,7 @@ def zygote(sock_fd: int) -> None:
             sock.send(json.dumps({"status": ended.pop(int(request["pid"]), None)}).encode())
 
 
-def _become_worker(sock: socket.socket, fds: list[int], request: dict[str, Any]) -> None:
+def _become_learner_process(sock: socket.socket, fds: list[int], request: dict[str, Any]) -> None:
     """In the forked child: take the learner process's place, never return to the zygote."""
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)

@@ -2,7 +2,7 @@
 
 An entry's key hashes the spec's bytes, where it lives and where its reference is, and the
 code that turns text into an Exercise (lossdrill's version and the loader modules' sizes and
-times), so an edited spec or loader is validated afresh. Entries are pickles of spec.py's
+times), so an edited spec or loader is validated afresh. Entries are pickles of model.py's
 dataclasses, read back by an unpickler that will build nothing else: a tampered file can
 fail to load, never run code. The folder is the user's cache (``LOSSDRILL_CACHE``, else
 ``$XDG_CACHE_HOME/lossdrill``, else ``~/.cache/lossdrill``), which learner code, confined to
@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from lossdrill import __version__
-from lossdrill.spec import model as spec
+from lossdrill.spec import model
 from lossdrill.spec.model import Exercise
 
 _HERE = Path(__file__).resolve().parent
-_LOADER_MODULES = ("model.py", "load.py", "text.py", "signature.py", "messages.py")
+_LOADER_MODULES = ("model.py", "parse.py", "text.py", "signature.py", "messages.py")
 # What an entry may contain: the spec's own classes and the plain values inside them.
 # (Paths pickle as their concrete class; the dataclasses by class alone, with no helper.)
 _ALLOWED = {("pathlib", "PosixPath"), ("pathlib", "WindowsPath")}
@@ -60,8 +60,8 @@ def key(text: bytes, path: Path, solution_path: Path) -> str:
 
 class _SpecUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        found = getattr(spec, name, None) if module == spec.__name__ else None
-        if (isinstance(found, type) and found.__module__ == spec.__name__) \
+        found = getattr(model, name, None) if module == model.__name__ else None
+        if (isinstance(found, type) and found.__module__ == model.__name__) \
                 or (module, name) in _ALLOWED:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a spec")

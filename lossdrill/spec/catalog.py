@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lossdrill.errors import UsageError
+from lossdrill.i18n import _
 from lossdrill.safefile import NotAFile, read_head
-from lossdrill.spec.model import Exercise, load_exercise
+from lossdrill.spec.load import load_exercise
+from lossdrill.spec.model import Exercise
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # lossdrill/
 HEADER = re.compile(r"^#\s*lossdrill:\s*(\S+)", re.MULTILINE)
@@ -67,19 +69,23 @@ def builtin_pack_dir() -> Path:
     for candidate in (_PACKAGE / "pack", _PACKAGE.parent):
         if (candidate / "exercises").is_dir():
             return candidate
-    raise UsageError("the built-in exercises are missing from this installation; "
-                     "reinstall lossdrill")
+    raise UsageError(_("the built-in exercises are missing from this installation; "
+                       "reinstall lossdrill"))
 
 
 def find_pack(directory: str | Path | None = None) -> Pack:
     chosen = directory or os.environ.get("LOSSDRILL_EXERCISES") or builtin_pack_dir()
     root = Path(chosen)
     if not root.is_dir():
-        raise UsageError(f"{root}: no such exercise folder; pass a folder holding exercises/ "
-                         "(or unset LOSSDRILL_EXERCISES)")
+        raise UsageError(_("{folder}: no such exercise folder; pass a folder holding "
+                           "exercises/ (or unset LOSSDRILL_EXERCISES)", folder=root))
     if (root / "exercises").is_dir():
         return Pack(root / "exercises", root / "solutions")
     return Pack(root, root.parent / "solutions")
+
+
+class ExerciseNotNamed(UsageError):
+    """A learner's file that names no exercise: no header, and a name that is none's."""
 
 
 class Catalog:
@@ -95,7 +101,8 @@ class Catalog:
     def all(self) -> list[Exercise]:
         exercises = [self._load(p) for p in self.pack.spec_paths()]
         if not exercises:
-            raise UsageError(f"{self.pack.exercises_dir}: no exercise specs (*.yaml) found")
+            raise UsageError(_("{folder}: no exercise specs (*.yaml) found",
+                               folder=self.pack.exercises_dir))
         return exercises
 
     def get(self, name: str) -> Exercise:
@@ -112,7 +119,8 @@ class Catalog:
             if key in (exercise.id, exercise.slug, f"{exercise.id}_{exercise.slug}"):
                 return exercise
         known = ", ".join(p.stem.split("_", 1)[0] for p in paths[:6])
-        raise UsageError(f"unknown exercise '{name}'; `lossdrill list` shows them ({known}, …)")
+        raise UsageError(_("unknown exercise '{name}'; `lossdrill list` shows them ({known}, "
+                           "…)", name=name, known=known))
 
     def next_after(self, exercise: Exercise) -> Exercise | None:
         exercises = self.all()
@@ -141,5 +149,6 @@ class Catalog:
                     return self.get(candidate)
                 except UsageError:
                     continue
-        raise UsageError(f"{file}: cannot tell which exercise this file is for; add a first line "
-                         "`# lossdrill: ex1`, name the file ex1.py, or pass --exercise ex1")
+        raise ExerciseNotNamed(_("{file}: cannot tell which exercise this file is for; add a "
+                                 "first line `# lossdrill: ex1`, name the file ex1.py, or pass "
+                                 "--exercise ex1", file=file))

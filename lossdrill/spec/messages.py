@@ -5,23 +5,25 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from lossdrill.i18n import N_, _
+
 _EXPECTED = {
-    "float_parsing": "expected a number",
-    "float_type": "expected a number",
-    "int_parsing": "expected an integer",
-    "int_type": "expected an integer",
-    "int_from_float": "expected an integer",
-    "string_type": "expected text",
-    "bool_parsing": "expected true or false",
-    "list_type": "expected a list",
-    "tuple_type": "expected a list",
-    "dict_type": "expected a mapping",
-    "model_type": "expected a mapping",
-    "missing": "missing required key",
-    "extra_forbidden": "unknown key",
-    "unexpected_keyword_argument": "unknown key",  # a dataclass field
-    "dataclass_type": "expected a mapping",
-    "dataclass_args_type": "expected a mapping",
+    "float_parsing": N_("expected a number"),
+    "float_type": N_("expected a number"),
+    "int_parsing": N_("expected an integer"),
+    "int_type": N_("expected an integer"),
+    "int_from_float": N_("expected an integer"),
+    "string_type": N_("expected text"),
+    "bool_parsing": N_("expected true or false"),
+    "list_type": N_("expected a list"),
+    "tuple_type": N_("expected a list"),
+    "dict_type": N_("expected a mapping"),
+    "model_type": N_("expected a mapping"),
+    "missing": N_("missing required key"),
+    "extra_forbidden": N_("unknown key"),
+    "unexpected_keyword_argument": N_("unknown key"),  # a dataclass field
+    "dataclass_type": N_("expected a mapping"),
+    "dataclass_args_type": N_("expected a mapping"),
 }
 
 
@@ -31,18 +33,20 @@ def describe_validation_error(exc: ValidationError, test_kinds: tuple[str, ...])
     first = errors[0]
     loc = format_location(first["loc"], test_kinds)
     kind = first["type"]
-    expected = _EXPECTED.get(kind)
-    if kind == "literal_error":
-        expected = f"expected {first.get('ctx', {}).get('expected', 'one of the allowed values')}"
+    more = _(" (and {count} more)", count=len(errors) - 1) if len(errors) > 1 else ""
+    expected = _(_EXPECTED[kind]) if kind in _EXPECTED else None
+    if kind in ("literal_error", "enum"):
+        allowed = first.get("ctx", {}).get("expected")
+        expected = (_("expected {allowed}", allowed=allowed) if allowed else
+                    _("expected one of the allowed values"))
     elif kind == "union_tag_invalid":
-        ctx = first.get("ctx", {})
-        loc = f"{loc}.kind"
-        return (f"{loc}: expected one of {ctx.get('expected_tags', '')}, got "
-                f"{ctx.get('tag', '')!r}" + (f" (and {len(errors) - 1} more)"
-                                              if len(errors) > 1 else ""))
+        # The kinds as written in YAML, whatever pydantic makes of the enum's members.
+        return _("{loc}.kind: expected one of {kinds}, got {tag}", loc=loc,
+                 kinds=", ".join(repr(k) for k in test_kinds),
+                 tag=repr(first.get("ctx", {}).get("tag", ""))) + more
     elif kind == "union_tag_not_found":
-        expected = f"missing required key 'kind' (one of {', '.join(test_kinds)})"
-    elif expected is None:
+        expected = _("missing required key 'kind' (one of {kinds})", kinds=", ".join(test_kinds))
+    elif expected is None:  # pydantic's own words, for a constraint the table does not name
         expected = first["msg"][0].lower() + first["msg"][1:]
         expected = expected.removeprefix("value error, ")
     if kind not in ("missing", "union_tag_not_found") and "input" in first:
@@ -50,9 +54,8 @@ def describe_validation_error(exc: ValidationError, test_kinds: tuple[str, ...])
         shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
         if len(shown) > 40:
             shown = shown[:37] + "…"
-        expected = f"{expected}, got {shown}"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{loc or '(top level)'}: {expected}{more}"
+        expected = _("{expected}, got {shown}", expected=expected, shown=shown)
+    return f"{loc or _('(top level)')}: {expected}{more}"
 
 
 def format_location(loc: tuple[int | str, ...], test_kinds: tuple[str, ...]) -> str:

@@ -1,28 +1,65 @@
 """Exercise specs as immutable objects: plain frozen dataclasses, cheap to import.
 
-The annotations double as the spec's schema: lossdrill/spec_load.py validates a YAML document
-against them with pydantic, which reads the ``Field``/``AfterValidator`` constraints and the
-``Input`` and ``Test`` unions (defined there, with the tags that make errors precise). Those
-names only exist for the type checker here, so importing this module — which every check
-does — costs neither pydantic nor YAML; a spec seen before is loaded from the cache
-(spec_cache.py) without either.
+The annotations double as the spec's schema: parse.py validates a YAML document against them
+with pydantic, which reads the ``Field``/``AfterValidator`` constraints and the
+``TaggedInput`` and ``TaggedTest`` unions. Those names are not defined here but in parse.py,
+where pydantic resolves them when it builds the validator (the unions there carry the tags
+that make errors precise); for the type checker they are the plain ``Input`` and ``Test``.
+So importing this module — which every check does — costs neither pydantic nor YAML; a spec
+seen before is loaded from the cache (cache.py) without either.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-if TYPE_CHECKING:  # given to this module by spec_load.py when it builds the validator
+from lossdrill.i18n import _
+
+if TYPE_CHECKING:  # resolved in parse.py's namespace when the validator is built
     from pydantic import AfterValidator, Field
 
 FORMAT_VERSION = 1
 
 GENERATORS = ("normal", "uniform", "integers", "labels", "probabilities", "one_hot")
 DTYPES = ("float64", "float32", "float16", "int64", "int32", "bool")
-TEST_KINDS = ("value", "raises", "gradient", "property", "task")
+
+
+class StrEnum(str, Enum):
+    """An enum whose members are their text: they compare, hash, print, format and serialise
+    (JSON, CSV, pickle) as the plain string, so a document holding one is byte for byte the
+    one holding the string (what ``enum.StrEnum`` is from Python 3.11)."""
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, spec: str) -> str:
+        return str.__format__(self, spec)
+
+
+class TestKind(StrEnum):
+    """What a test checks (the ``kind`` key of a spec's test)."""
+
+    __test__ = False  # a class of the package, not one for pytest to collect
+
+    VALUE = "value"
+    RAISES = "raises"
+    GRADIENT = "gradient"
+    PROPERTY = "property"
+    TASK = "task"
+
+
+class Visibility(StrEnum):
+    """Whether a learner may see a test's inputs, expected values and details."""
+
+    VISIBLE = "visible"
+    HIDDEN = "hidden"
+
+
+TEST_KINDS = tuple(kind.value for kind in TestKind)
 
 # Unknown keys are errors (a misspelt `tolerence` must not be ignored).
 _STRICT = {"extra": "forbid"}
@@ -30,13 +67,13 @@ _STRICT = {"extra": "forbid"}
 
 def _positive_dimensions(shape: tuple[int, ...]) -> tuple[int, ...]:
     if any(n < 1 for n in shape):
-        raise ValueError("every dimension must be at least 1")
+        raise ValueError(_("every dimension must be at least 1"))
     return shape
 
 
 def _increasing(bounds: tuple[float, float]) -> tuple[float, float]:
     if not bounds[0] < bounds[1]:
-        raise ValueError("expected [low, high] with low < high")
+        raise ValueError(_("expected [low, high] with low < high"))
     return bounds
 
 
@@ -51,7 +88,7 @@ class Tolerance:
 
 @dataclass(frozen=True, kw_only=True)
 class Generated:
-    """An input drawn from a seeded generator (see vectors.py)."""
+    """An input drawn from a seeded generator (see lossdrill/grading/inputs.py)."""
 
     __pydantic_config__ = _STRICT
     generate: Literal["normal", "uniform", "integers", "labels", "probabilities", "one_hot"]
@@ -83,13 +120,18 @@ class RngInput:
     rng: int | None
 
 
+def _with_alias(name: str) -> str:
+    return "with" if name == "bound" else name
+
+
 @dataclass(frozen=True, kw_only=True)
 class FunctionInput:
     """A callable argument: a function of lossdrill/sandbox/testfns.py with arguments bound."""
 
-    __pydantic_config__ = {**_STRICT, "populate_by_name": True}
+    # `with` in YAML (a Python keyword, so not the field's name).
+    __pydantic_config__ = {**_STRICT, "populate_by_name": True, "alias_generator": _with_alias}
     function: str
-    bound: Annotated[dict[str, Input], Field(alias="with")] = field(default_factory=dict)
+    bound: dict[str, TaggedInput] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,7 +146,7 @@ class CopyOf:
 class _Test:
     __pydantic_config__ = _STRICT
     name: Annotated[str, Field(min_length=1)]
-    visibility: Literal["visible", "hidden"] = "visible"
+    visibility: Visibility = Visibility.VISIBLE
     points: Annotated[float, Field(ge=0)] = 1.0
     # Generators in visible tests use this fixed seed so learners see the same vectors each
     # time; hidden tests draw from the check's seed unless the test pins one.
@@ -114,16 +156,16 @@ class _Test:
 
 @dataclass(frozen=True, kw_only=True)
 class ValueTest(_Test):
-    kind: Literal["value"]
+    kind: Literal[TestKind.VALUE]
     function: str
-    args: dict[str, Input] = field(default_factory=dict)
+    args: dict[str, TaggedInput] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
 class RaisesTest(_Test):
-    kind: Literal["raises"]
+    kind: Literal[TestKind.RAISES]
     function: str
-    args: dict[str, Input] = field(default_factory=dict)
+    args: dict[str, TaggedInput] = field(default_factory=dict)
     exception: str = "ValueError"
     # What a learner whose function does not raise is told (the rule it should enforce).
     reason: str = ""
@@ -131,11 +173,11 @@ class RaisesTest(_Test):
 
 @dataclass(frozen=True, kw_only=True)
 class GradientTest(_Test):
-    kind: Literal["gradient"]
+    kind: Literal[TestKind.GRADIENT]
     function: str  # the learner's gradient function
     loss: str  # the learner's loss function it must be the gradient of
     wrt: str  # the argument differentiated
-    args: dict[str, Input] = field(default_factory=dict)
+    args: dict[str, TaggedInput] = field(default_factory=dict)
     against: tuple[Literal["reference", "finite-differences"], ...] = (
         "reference",
         "finite-differences",
@@ -145,18 +187,19 @@ class GradientTest(_Test):
 
 @dataclass(frozen=True, kw_only=True)
 class PropertyTest(_Test):
-    """An invariant the grader checks by calling the learner's function (properties.py)."""
+    """An invariant the grader checks by calling the learner's function (one of
+    lossdrill/grading/kinds/invariants.py)."""
 
-    kind: Literal["property"]
+    kind: Literal[TestKind.PROPERTY]
     property: str
     function: str
-    args: dict[str, Input] = field(default_factory=dict)
+    args: dict[str, TaggedInput] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
 class TaskTest(_Test):
-    kind: Literal["task"]
+    kind: Literal[TestKind.TASK]
     task: str  # a task in lossdrill.grading.tasks
     functions: Annotated[tuple[str, ...], Field(min_length=1)]
     params: dict[str, Any] = field(default_factory=dict)
@@ -186,7 +229,7 @@ class PlotSeries:
 
     __pydantic_config__ = _STRICT
     label: Annotated[str, Field(min_length=1)]
-    args: dict[str, Input] = field(default_factory=dict)
+    args: dict[str, TaggedInput] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -202,7 +245,7 @@ class Plot:
     x: str = ""  # what the x axis shows (default: the swept argument's name)
     range: Annotated[tuple[float, float], AfterValidator(_increasing)]
     points: Annotated[int, Field(ge=5, le=400)] = 61
-    args: dict[str, Input] = field(default_factory=dict)
+    args: dict[str, TaggedInput] = field(default_factory=dict)
     series: tuple[PlotSeries, ...] = ()
 
 
@@ -220,7 +263,7 @@ class Exercise:
     tolerance: Tolerance = Tolerance()
     timeout: Annotated[float, Field(gt=0)] = 10.0
     hints: Annotated[tuple[str, ...], Field(min_length=1)]
-    tests: Annotated[tuple[Test, ...], Field(min_length=1)]
+    tests: Annotated[tuple[TaggedTest, ...], Field(min_length=1)]
     mistakes: tuple[Mistake, ...] = ()
     # Filled in by the loader, not by the author.
     path: Path = Path()
@@ -259,33 +302,15 @@ class Exercise:
     def max_score(self) -> float:
         return sum(t.points for t in self.tests)
 
-    def tolerance_for(self, test: _Test) -> Tolerance:
+    def tolerance_for(self, test: Test) -> Tolerance:
         return test.tolerance or self.tolerance
 
 
-if TYPE_CHECKING:  # the validator's versions carry tags (spec_load.py)
-    Input = (Generated | Literal_ | RngInput | FunctionInput | CopyOf | bool | int | float
-             | str | list[Any])
-    Test = ValueTest | RaisesTest | GradientTest | PropertyTest | TaskTest
+# A test of any kind, and an input of any form: the engine's types.
+Test = ValueTest | RaisesTest | GradientTest | PropertyTest | TaskTest
+Input = (Generated | Literal_ | RngInput | FunctionInput | CopyOf | bool | int | float | str
+         | list[Any])
 
-
-def load_exercise(path: Path, solutions_dir: Path | None = None) -> Exercise:
-    """Read one spec — from the cache when this very text was validated before, else
-    validated (spec_load.py) and cached; the reference is ``solutions/<same stem>.py``."""
-    from lossdrill.errors import SpecError
-    from lossdrill.spec import cache as spec_cache
-
-    try:
-        text = path.read_bytes()
-    except OSError as exc:
-        raise SpecError(f"{path}: cannot read the spec ({exc.strerror})") from None
-    solutions = solutions_dir if solutions_dir is not None else path.parent.parent / "solutions"
-    solution_path = solutions / f"{path.stem}.py"
-    key = spec_cache.key(text, path, solution_path)
-    exercise = spec_cache.get(key)
-    if exercise is None:
-        from lossdrill.spec.load import parse_exercise
-
-        exercise = parse_exercise(text, path, solution_path)
-        spec_cache.put(key, exercise)
-    return exercise
+if TYPE_CHECKING:  # the same unions, with the validator's tags, are defined in parse.py
+    TaggedTest = Test
+    TaggedInput = Input

@@ -11,6 +11,8 @@ import ast
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from lossdrill.i18n import _
+
 if TYPE_CHECKING:
     from lossdrill.spec.model import FunctionSpec, Plot
 
@@ -38,34 +40,38 @@ def check_plot_call(plot: Plot, functions: Iterable[FunctionSpec]) -> str:
     by_name = {f.name: f for f in functions}
     fn = by_name.get(plot.function)
     if fn is None:
-        return (f"function: '{plot.function}' is not one of the exercise's functions "
-                f"({', '.join(sorted(by_name))})")
+        return _("function: '{function}' is not one of the exercise's functions ({names})",
+                 function=plot.function, names=", ".join(sorted(by_name)))
     params = parameters(fn.signature)
     if not params:
-        return f"function: the signature of {plot.function} ({fn.signature!r}) does not parse"
+        return _("function: the signature of {function} ({signature}) does not parse",
+                 function=plot.function, signature=repr(fn.signature))
     names = [name for name, _ in params]
     shown = f"{plot.function}({', '.join(names)})"
     if plot.sweep not in names:
-        return f"sweep: '{plot.sweep}' is not a parameter of {shown}; name the one to vary"
+        return _("sweep: '{sweep}' is not a parameter of {call}; name the one to vary",
+                 sweep=plot.sweep, call=shown)
     own = [("args", plot.args)] + [(f"series[{i}].args", s.args)
                                    for i, s in enumerate(plot.series)]
     for key, args in own:
         for name in args:
             if name not in names:
-                return f"{key}.{name}: not a parameter of {shown}"
+                return _("{key}.{name}: not a parameter of {call}", key=key, name=name,
+                         call=shown)
             if name == plot.sweep:
-                return f"{key}.{name}: is the swept argument; remove it from args"
+                return _("{key}.{name}: is the swept argument; remove it from args", key=key,
+                         name=name)
     merged = [(key, {**plot.args, **args}) for key, args in own[1:]] or own
     for key, args in merged:
         missing = [n for n, default in params if not default and n != plot.sweep
                    and n not in args]
         if missing:
-            return (f"{key}: missing {', '.join(missing)} (every argument of {shown} without "
-                    "a default needs a value)")
+            return _("{key}: missing {names} (every argument of {call} without a default "
+                     "needs a value)", key=key, names=", ".join(missing), call=shown)
         given = {plot.sweep, *args}
         last = max(names.index(n) for n in given)
         gaps = [n for n in names[:last] if n not in given]
         if gaps:
-            return (f"{key}: give {', '.join(gaps)} too: arguments are passed by position, so "
-                    "only trailing ones may be left out")
+            return _("{key}: give {names} too: arguments are passed by position, so only "
+                     "trailing ones may be left out", key=key, names=", ".join(gaps))
     return ""

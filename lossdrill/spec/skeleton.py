@@ -38,7 +38,7 @@ def skeleton_files(exercise: str, slug: str, mistake: str) -> dict[Path, str]:
         learners / f"{slug}_vectorised.py": "vectorised.py",
         learners / f"{slug}_loops.py": "loops.py",
         learners / f"mistake_{mistake}.py": "mistake.py",
-        Path("tests", f"test_references_{exercise}.py"): "cross_check.py",
+        Path("tests", "grading", f"test_references_{exercise}.py"): "cross_check.py",
     }
     return {path: Template((TEMPLATES / f"{name}.tmpl").read_text(encoding="utf-8"))
             .substitute(fields) for path, name in where.items()}

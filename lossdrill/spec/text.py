@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lossdrill.i18n import LANGUAGES
+from lossdrill.i18n import LANGUAGES, _
 
 # Keys whose value is text for the learner, and may be given per language.
 TEXT_KEYS = frozenset({"title", "statement", "hints", "message", "summary", "reason", "name",
@@ -20,10 +20,12 @@ def split_languages(node: Any, path: str, out: dict[str, dict[str, str]],
     if isinstance(node, dict):
         if text and node and set(node) <= set(LANGUAGES):
             if not isinstance(node.get("en"), str):
-                raise ValueError(f"{path}: a text given per language needs its 'en' version")
+                raise ValueError(_("{path}: a text given per language needs its 'en' version",
+                                   path=path))
             for lang, value in node.items():
                 if not isinstance(value, str):
-                    raise ValueError(f"{path}.{lang}: expected text, got {type(value).__name__}")
+                    raise ValueError(_("{path}.{lang}: expected text, got {type}", path=path,
+                                       lang=lang, type=type(value).__name__))
                 if lang != "en":
                     out.setdefault(lang, {})[path] = value
             return node["en"]

@@ -1,4 +1,5 @@
-"""Run grading jobs on a few grader processes (worker.py), one job each at a time.
+"""Run grading jobs on a few grade workers (grader children, child.py in mode `grade`), one job
+each at a time.
 
 Why not multiprocessing: a learner's file may kill the process that grades it (a signal to
 its parent where the kernel cannot scope signals, the memory of the machine, a bug). Here a
@@ -15,42 +16,44 @@ CPU (slow, most of all in a virtual machine) while the other waits.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
+import secrets
 import selectors
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any
 
-_ROOT = str(Path(__file__).resolve().parents[2])
-_BOOT = ("import sys; sys.path.insert(0, sys.argv.pop(1)); "
-         "from lossdrill.workers.grader import main; main(sys.argv[1:])")
+from lossdrill.workers.child import start_child
+from lossdrill.workers.messages import (
+    Failure,
+    GradeRequest,
+    Trouble,
+    encode_request,
+    read_answer,
+)
+
 STOP_GRACE = 3.0  # seconds a stopped worker has to close its learner process
-# A worker per core already: a BLAS thread pool in each would only spin (OpenBLAS threads
-# busy-wait after every call) on the cores the other workers and learner processes need.
-_ONE_THREAD = {var: "1" for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
-                                    "MKL_NUM_THREADS")}
 
 
 @dataclass
 class Done:
-    job: dict[str, Any]
-    result: dict[str, Any] | None = None  # CheckResult data
-    error: str = ""
-    kind: str = ""  # spec, grader, died, budget
+    job: GradeRequest
+    result: dict[str, Any] | None = None  # CheckResult data, as result_to_data gives it
+    failure: Failure | None = None
 
 
 @dataclass
-class _Worker:
+class Worker:
+    """A grade worker as the pool holds it."""
+
     proc: subprocess.Popen[bytes]
     buffer: bytearray = field(default_factory=bytearray)
-    job: dict[str, Any] | None = None
+    job: GradeRequest | None = None
+    token: str = ""  # the job's: its answer starts with it
     deadline: float = 0.0
     stopping_since: float = 0.0
     cpu: int | None = None
@@ -77,7 +80,7 @@ class Pool:
         self.size = max(1, size)
         self.log = log
         self.selector = selectors.DefaultSelector()
-        self.workers: list[_Worker] = []
+        self.workers: list[Worker] = []
         self._answered: list[Done] = []  # answers read, passed on once workers have new jobs
         # Pinned only when the pool takes every CPU it may use: then nothing else of ours is
         # left to run there, whereas a smaller pool pinned to the first CPUs could crowd them
@@ -92,22 +95,17 @@ class Pool:
         return min(((sum(load[c] for c in core), load[cpu], cpu)
                     for core in self._cores for cpu in core), default=(0, 0, None))[2]
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self) -> Worker:
         cpu = self._cpu()
-        proc = subprocess.Popen([sys.executable, "-c", _BOOT, _ROOT,
-                                 *([] if cpu is None else [str(cpu)])],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=self.log if self.log else subprocess.DEVNULL,
-                                env={**_ONE_THREAD, **os.environ})
+        proc = start_child("grade", *([] if cpu is None else [str(cpu)]), stderr=self.log)
+        worker = Worker(proc, cpu=cpu)
         assert proc.stdout is not None
-        os.set_blocking(proc.stdout.fileno(), False)
-        worker = _Worker(proc, cpu=cpu)
         self.selector.register(proc.stdout, selectors.EVENT_READ, worker)
         self.workers.append(worker)
         return worker
 
-    def run(self, jobs: list[dict[str, Any]], on_done: Callable[[Done], None]) -> None:
-        """Grade every job (``job["budget"]``: its wall-clock seconds); ``on_done`` is called
+    def run(self, jobs: list[GradeRequest], on_done: Callable[[Done], None]) -> None:
+        """Grade every job (``job.budget``: its wall-clock seconds); ``on_done`` is called
         in this process as each one ends."""
         pending = deque(jobs)
         tries: dict[str, int] = {}
@@ -130,30 +128,31 @@ class Pool:
         finally:
             self.close()
 
-    def _hand_out(self, pending: deque[dict[str, Any]], tries: dict[str, int]) -> None:
+    def _hand_out(self, pending: deque[GradeRequest], tries: dict[str, int]) -> None:
         for worker in self.workers:
             if worker.job is None and not worker.stopping_since and pending:
                 job = pending.popleft()
-                tries[job["key"]] = tries.get(job["key"], 0) + 1
-                self._assign(worker, job, float(job["budget"]))
+                tries[job.key] = tries.get(job.key, 0) + 1
+                self._assign(worker, job)
 
-    def _assign(self, worker: _Worker, job: dict[str, Any], seconds: float) -> None:
-        worker.job, worker.deadline = job, time.monotonic() + seconds
+    def _assign(self, worker: Worker, job: GradeRequest) -> None:
+        worker.job, worker.deadline = job, time.monotonic() + job.budget
+        worker.token = secrets.token_hex(16)
         assert worker.proc.stdin is not None
         try:
-            worker.proc.stdin.write((json.dumps(job) + "\n").encode())
+            worker.proc.stdin.write(encode_request(worker.token, job))
             worker.proc.stdin.flush()
         except (BrokenPipeError, OSError):
             pass  # it died: its end of file arrives through the selector
 
-    def _wait(self, pending: deque[dict[str, Any]], tries: dict[str, int],
+    def _wait(self, pending: deque[GradeRequest], tries: dict[str, int],
               on_done: Callable[[Done], None]) -> None:
         now = time.monotonic()
         deadlines = [w.deadline for w in self.workers if w.job is not None]
         deadlines += [w.stopping_since + STOP_GRACE for w in self.workers if w.stopping_since]
         wait = max(0.0, min(deadlines, default=now + 1.0) - now)
         for key, _ in self.selector.select(timeout=min(wait, 1.0)):
-            worker: _Worker = key.data
+            worker: Worker = key.data
             try:
                 chunk = os.read(worker.proc.stdout.fileno(), 1 << 16)  # type: ignore[union-attr]
             except BlockingIOError:
@@ -170,29 +169,23 @@ class Pool:
         for worker in list(self.workers):
             if worker.job is not None and now > worker.deadline and not worker.stopping_since:
                 job, worker.job = worker.job, None
-                on_done(Done(job, error="grading this file took longer than its budget of "
-                             f"{budget_text(job)}", kind="budget"))
+                on_done(Done(job, failure=Failure(Trouble.BUDGET, "grading this file took "
+                                                  f"longer than its budget of {job.budget:g} s")))
                 self._stop(worker)
             elif worker.stopping_since and now > worker.stopping_since + STOP_GRACE:
                 with contextlib.suppress(OSError):
                     worker.proc.kill()
 
-    def _reply(self, worker: _Worker, line: bytes, on_done: Callable[[Done], None]) -> None:
-        job, worker.job = worker.job, None
-        if job is None:
+    def _reply(self, worker: Worker, line: bytes, on_done: Callable[[Done], None]) -> None:
+        if worker.job is None:
             return  # the answer to a job already given up (over budget)
-        try:
-            reply = json.loads(line)
-        except ValueError:
-            on_done(Done(job, error="the grader process sent an unreadable answer",
-                         kind="grader"))
-            return
-        if "result" in reply:
-            on_done(Done(job, result=reply["result"]))
-        else:
-            on_done(Done(job, error=str(reply.get("error", "")), kind=str(reply.get("kind"))))
+        answer = read_answer(worker.token, line)
+        if answer is None:
+            return  # not the worker's answer: only its job's token makes one
+        job, worker.job = worker.job, None
+        on_done(Done(job, answer.result, answer.failure))
 
-    def _died(self, worker: _Worker, pending: deque[dict[str, Any]], tries: dict[str, int],
+    def _died(self, worker: Worker, pending: deque[GradeRequest], tries: dict[str, int],
               on_done: Callable[[Done], None]) -> None:
         self._forget(worker)
         job = worker.job
@@ -203,20 +196,21 @@ class Pool:
         except subprocess.TimeoutExpired:  # its output closed, yet alive: end it
             worker.proc.kill()
             code = worker.proc.wait()
-        if tries.get(job["key"], 0) < 2:
+        if tries.get(job.key, 0) < 2:
             pending.appendleft(job)  # once more on a fresh worker: it may not be the file
             return
         how = f"signal {signal.Signals(-code).name}" if code < 0 and -code in \
             signal.valid_signals() else f"exit code {code}"
-        on_done(Done(job, error=f"the grader process grading this file died ({how}), twice; "
-                     "does the file signal or kill its parent?", kind="died"))
+        on_done(Done(job, failure=Failure(Trouble.DIED, f"the grader process grading this "
+                                          f"file died ({how}), twice; does the file signal or "
+                                          "kill its parent?")))
 
-    def _stop(self, worker: _Worker) -> None:
+    def _stop(self, worker: Worker) -> None:
         worker.stopping_since = time.monotonic()
         with contextlib.suppress(OSError):
             worker.proc.terminate()
 
-    def _forget(self, worker: _Worker) -> None:
+    def _forget(self, worker: Worker) -> None:
         with contextlib.suppress(KeyError, ValueError):
             self.selector.unregister(worker.proc.stdout)  # type: ignore[arg-type]
         if worker in self.workers:
@@ -246,7 +240,3 @@ class Pool:
                     worker.proc.stdout.close()
         self.workers = []
         self.selector.close()
-
-
-def budget_text(job: dict[str, Any]) -> str:
-    return f"{job.get('budget', 0):g} s"

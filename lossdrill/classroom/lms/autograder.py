@@ -20,7 +20,7 @@ from lossdrill.classroom.grade import unavailable
 from lossdrill.classroom.layout import SUFFIXES, exercise_of
 from lossdrill.classroom.plan import resolver
 from lossdrill.classroom.seeds import student_seed
-from lossdrill.grading.results import CheckResult, Diagnosis
+from lossdrill.grading.results import CheckResult, CheckStatus, Diagnosis
 from lossdrill.render import formats as export
 from lossdrill.spec.catalog import Catalog, Pack
 
@@ -49,8 +49,9 @@ def submitted_files(folder: Path, names: dict[str, str]) -> dict[str, Path]:
 
 
 def grade_submission(root: Path, source: Path) -> dict[str, Any]:
-    from lossdrill.sandbox.process import LearnerProcess
     from lossdrill.service.grade import grade
+    from lossdrill.service.launcher import Launcher
+    from lossdrill.service.options import Options
 
     config = json.loads((source / "lossdrill-autograder.json").read_text(encoding="utf-8"))
     catalog = Catalog(Pack(source / "pack" / "exercises", source / "pack" / "solutions"))
@@ -59,24 +60,19 @@ def grade_submission(root: Path, source: Path) -> dict[str, Any]:
     student = student_id(root)
     results: list[CheckResult] = []
     started = time.monotonic()
-    for ident in config["exercises"]:
-        ex = catalog.get(ident)
-        seed = student_seed(config["secret"], student, ex.id)
-        path = files.get(ex.id)
-        if path is None:
-            results.append(unavailable(ex, "", "error", Diagnosis(
-                "no-submission", f"no file for {ex.id} was submitted: name it {ex.id}.py (or "
-                f"{ex.slug}.py), or start it with `# lossdrill: {ex.id}`"), seed))
-            continue
-        timeout = config.get("timeout")
-        process = LearnerProcess(timeout=timeout or ex.timeout).start()
-        try:
-            _, result, _ = grade(catalog, path, ex.id, process=process, seed=seed,
-                                 timeout=timeout, memory=process.memory)
-        finally:
-            process.close()
-        result.file = str(path.relative_to(submission))
-        results.append(result)
+    with Launcher() as launcher:
+        for ident in config["exercises"]:
+            ex = catalog.get(ident)
+            seed = student_seed(config["secret"], student, ex.id)
+            path = files.get(ex.id)
+            if path is None:
+                results.append(unavailable(ex, "", CheckStatus.ERROR, Diagnosis(
+                    "no-submission", f"no file for {ex.id} was submitted: name it {ex.id}.py "
+                    f"(or {ex.slug}.py), or start it with `# lossdrill: {ex.id}`"), seed))
+                continue
+            options = Options(seed=seed, timeout=config.get("timeout"),
+                              label=str(path.relative_to(submission)))
+            results.append(grade(ex, path, options, launcher).result)
     return export.gradescope_results(results, hidden=config.get("hidden_visibility",
                                                                  "after_published"),
                                      execution_time=time.monotonic() - started)

@@ -1,60 +1,65 @@
 """Name what a learner got wrong: listed mistakes first, then generic signatures.
 
 Pure functions over the observations grading collected: for each call, the learner's
-outcome, the reference's value, and each mistake variant's outcome on the same inputs.
+outcome, the reference's value, and each mistake variant's outcome on the same inputs. Each
+diagnosis is an Explanation in both forms, with the visibility of the test it rests on
+(disclosure.py decides which form is shown).
 """
 
 from __future__ import annotations
 
 import difflib
 import math
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from lossdrill.grading.compare import as_array, close_mask, compare
 from lossdrill.grading.diagnosis.failures import describe_failure, exception_name
-from lossdrill.grading.results import Diagnosis
+from lossdrill.grading.disclosure import Explanation, Said, say
+from lossdrill.grading.observation import FailureKind, Observation
 from lossdrill.i18n import _
 from lossdrill.sandbox.process import Outcome
-from lossdrill.spec.model import Mistake, Tolerance
-
-if TYPE_CHECKING:
-    from lossdrill.grading.run import Observation
+from lossdrill.spec.model import Mistake, TestKind, Tolerance
 
 # How close a variant's result must be to the learner's to explain it: loose enough for a
 # different summation order or float32 arithmetic, tight enough to tell variants apart.
 ALIKE = Tolerance(rtol=1e-5, atol=1e-8)
 
-_LOAD = {
-    "syntax": ("syntax-error", "Python cannot parse the file: {message}. Fix that line first."),
-    "import": ("import-error", "The file failed while being imported: {message}"),
-    "exception": ("import-error", "The file raised an exception while being imported: "
-                  "{message}. Code at the top level runs on import; keep it inside functions."),
-    "timeout": ("timeout", "Importing the file {message}: is there a loop or a long "
-                "computation at the top level?"),
-    "memory": ("memory-limit", "The file ran out of memory while being imported."),
-    "died": ("memory-limit", "{message} while being imported."),
-    "exit": ("process-exited", "The file ended the process while being imported ({message}); "
-             "remove sys.exit / exit() from the top level."),
+_LOAD: dict[str, tuple[str, str]] = {
+    FailureKind.SYNTAX: ("syntax-error", "Python cannot parse the file: {message}. Fix that "
+                         "line first."),
+    FailureKind.IMPORT: ("import-error", "The file failed while being imported: {message}"),
+    FailureKind.EXCEPTION: ("import-error", "The file raised an exception while being "
+                            "imported: {message}. Code at the top level runs on import; keep "
+                            "it inside functions."),
+    FailureKind.TIMEOUT: ("timeout", "Importing the file {message}: is there a loop or a long "
+                          "computation at the top level?"),
+    FailureKind.MEMORY: ("memory-limit", "The file ran out of memory while being imported."),
+    FailureKind.DIED: ("memory-limit", "{message} while being imported."),
+    FailureKind.EXIT: ("process-exited", "The file ended the process while being imported "
+                       "({message}); remove sys.exit / exit() from the top level."),
 }
 
-_CALL = {
-    "inplace": ("modifies-inputs", "Your function modifies its arguments in place (for example "
-                "`y_pred -= y_true`). A loss must not change its inputs: the caller still needs "
-                "them. Work on new arrays: `diff = y_pred - y_true`."),
-    "exception": ("raised-exception", "Your function raised an exception on valid input: "
-                  "{message}"),
-    "bad-return": ("bad-return-type", "Your function {message}; it must return numbers "
-                   "(a float, or a NumPy array for array results)."),
-    "protocol": ("bad-return-type", "Your function's result could not be read: {message}."),
-    "timeout": ("timeout", "A call {message}: look for an infinite loop, or a loop far slower "
-                "than it needs to be."),
-    "memory": ("memory-limit", "Your function ran out of memory: avoid building huge "
-               "intermediate arrays."),
-    "died": ("memory-limit", "{message} during a call."),
-    "exit": ("process-exited", "Your function ended the process ({message}); return a value "
-             "instead of exiting."),
+_CALL: dict[str, tuple[str, str]] = {
+    FailureKind.INPLACE: ("modifies-inputs", "Your function modifies its arguments in place "
+                          "(for example `y_pred -= y_true`). A loss must not change its inputs: "
+                          "the caller still needs them. Work on new arrays: `diff = y_pred - "
+                          "y_true`."),
+    FailureKind.EXCEPTION: ("raised-exception", "Your function raised an exception on valid "
+                            "input: {message}"),
+    FailureKind.BAD_RETURN: ("bad-return-type", "Your function {message}; it must return "
+                             "numbers (a float, or a NumPy array for array results)."),
+    FailureKind.PROTOCOL: ("bad-return-type", "Your function's result could not be read: "
+                           "{message}."),
+    FailureKind.TIMEOUT: ("timeout", "A call {message}: look for an infinite loop, or a loop "
+                          "far slower than it needs to be."),
+    FailureKind.MEMORY: ("memory-limit", "Your function ran out of memory: avoid building huge "
+                         "intermediate arrays."),
+    FailureKind.DIED: ("memory-limit", "{message} during a call."),
+    FailureKind.EXIT: ("process-exited", "Your function ended the process ({message}); return "
+                       "a value instead of exiting."),
 }
 
 _PROBLEM = {
@@ -85,26 +90,33 @@ _FACTORS = [
 ]
 
 
-def load_failure(loaded: Outcome) -> Diagnosis:
-    ident, text = _LOAD.get(loaded.kind, _LOAD["exception"])
-    return Diagnosis(ident, _(text, message=loaded.message))
+def load_failure(loaded: Outcome) -> Explanation:
+    ident, text = _LOAD.get(loaded.kind, _LOAD[FailureKind.EXCEPTION])
+    return _plain(ident, _(text, message=loaded.message))
 
 
-def missing_function(name: str, found: list[str]) -> Diagnosis:
+def _plain(ident: str, message: str) -> Explanation:
+    """A diagnosis in the grader's own words (or about the file as a whole, which a learner
+    sees whatever the tests' visibility): the same in both forms."""
+    return Explanation(ident, Said.both(message))
+
+
+def missing_function(name: str, found: list[str]) -> Explanation:
     close = difflib.get_close_matches(name, found, n=1, cutoff=0.3)
     instead = ""
     if found:
         instead = _(" (found {names}", names=", ".join(found[:5])) + (
             _(" — did you mean to name `{close}` `{name}`?)", close=close[0], name=name)
             if close else ")")
-    return Diagnosis("missing-function", _("The file does not define `{name}`{instead}. The "
-                                           "grader calls the functions by the names the "
-                                           "exercise gives.", name=name, instead=instead))
+    return _plain("missing-function", _("The file does not define `{name}`{instead}. The "
+                                         "grader calls the functions by the names the exercise "
+                                         "gives.", name=name, instead=instead))
 
 
-def diagnose(observations: list[Observation], mistakes: tuple[Mistake, ...]) -> list[Diagnosis]:
+def diagnose(observations: list[Observation], mistakes: tuple[Mistake, ...]
+             ) -> list[Explanation]:
     """One diagnosis per learner function that fails, the most specific that fits."""
-    found: list[Diagnosis] = []
+    found: list[Explanation] = []
     functions = list(dict.fromkeys(o.function for o in observations if not o.passed))
     for function in functions:
         mine = [o for o in observations if o.function == function]
@@ -115,14 +127,15 @@ def diagnose(observations: list[Observation], mistakes: tuple[Mistake, ...]) -> 
     return found
 
 
-def _listed_mistake(mine: list[Observation], mistakes: tuple[Mistake, ...]) -> Diagnosis | None:
+def _listed_mistake(mine: list[Observation], mistakes: tuple[Mistake, ...]
+                    ) -> Explanation | None:
     """The first listed mistake whose variant behaves like the learner on every test of the
     function, failing and passing alike."""
     for mistake in mistakes:
         if all(mistake.id in o.variants for o in mine) and all(
             behaves_alike(o.got, o.variants[mistake.id]) for o in mine
         ):
-            return Diagnosis(mistake.id, mistake.message)
+            return _plain(mistake.id, mistake.message)
     return None
 
 
@@ -139,7 +152,7 @@ def values_alike(a: Any, b: Any) -> bool:
         return (isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys()
                 and all(values_alike(a[k], b[k]) for k in a))
     if isinstance(a, str) or isinstance(b, str):
-        return a == b
+        return bool(a == b)
     sequences = (tuple, list)
     if isinstance(a, tuple) or isinstance(b, tuple):
         return (isinstance(a, sequences) and isinstance(b, sequences) and len(a) == len(b)
@@ -154,40 +167,38 @@ def values_alike(a: Any, b: Any) -> bool:
     return bool(close_mask(y.astype(np.float64), x.astype(np.float64), ALIKE).all())
 
 
-def _generic(failing: list[Observation]) -> Diagnosis | None:
+def _generic(failing: list[Observation]) -> Explanation | None:
     """Signatures from the most telling to the least: a call that went wrong, a result of the
     wrong kind, a constant factor, and last a missing validation."""
     for obs in failing:
         if obs.got.exc_types[:1] == ("NotImplementedError",):
-            return Diagnosis("not-implemented", _("This function is not written yet: replace "
-                                                  "`raise NotImplementedError` with your "
-                                                  "implementation."))
+            return _plain("not-implemented", _("This function is not written yet: replace "
+                                                "`raise NotImplementedError` with your "
+                                                "implementation."))
         if not obs.got.ok and obs.got.kind in _CALL:
             ident, text = _CALL[obs.got.kind]
-            if obs.got.kind == "exception":
-                message = exception_name(obs.got, obs.hidden)
-            else:
-                message = describe_failure(obs.got, obs.hidden)
-            return Diagnosis(ident, _(text, message=message))
+            message = (exception_name(obs.got) if obs.got.kind == FailureKind.EXCEPTION
+                       else describe_failure(obs.got))
+            return Explanation(ident, say(text, message=message), obs.visibility)
     for obs in failing:
-        if obs.problem in _PROBLEM and obs.kind != "raises":
+        if obs.problem in _PROBLEM and obs.kind != TestKind.RAISES:
             ident, text = _PROBLEM[obs.problem]
             brief = compare(obs.expected, obs.got.value, ALIKE).brief if obs.got.ok else ""
-            return Diagnosis(ident, _(text, brief=brief.removeprefix("returned ")
-                                      .removeprefix(_("returned "))))
-    wrong = [o for o in failing if o.problem == "value" and o.kind == "value"]
+            return _plain(ident, _(text, brief=brief.removeprefix("returned ")
+                                   .removeprefix(_("returned "))))
+    wrong = [o for o in failing if o.problem == "value" and o.kind == TestKind.VALUE]
     factor = _constant_factor(wrong)
     if factor is not None:
         return factor
     if wrong:
-        return Diagnosis("wrong-value", _("Your results differ from the right ones on {count} "
-                                          "test(s), with no simple pattern (no constant factor, "
-                                          "no listed mistake): go through the formula of the "
-                                          "statement term by term on the worked example, whose "
-                                          "expected value the report shows.", count=len(wrong)))
+        return _plain("wrong-value", _("Your results differ from the right ones on {count} "
+                                        "test(s), with no simple pattern (no constant factor, "
+                                        "no listed mistake): go through the formula of the "
+                                        "statement term by term on the worked example, whose "
+                                        "expected value the report shows.", count=len(wrong)))
     if any(o.problem == "no-raise" for o in failing):
         ident, text = _PROBLEM["no-raise"]
-        return Diagnosis(ident, _(text))
+        return _plain(ident, _(text))
     return None
 
 
@@ -202,7 +213,7 @@ def _ratios(obs: Observation) -> np.ndarray | None:
     return np.asarray(have[usable] / want[usable])
 
 
-def _constant_factor(failing: list[Observation]) -> Diagnosis | None:
+def _constant_factor(failing: list[Observation]) -> Explanation | None:
     """A fixed ratio to the reference across every failing value: N, 1/N, N/(N−1), 2, ½, …"""
     if not failing:
         return None
@@ -214,21 +225,21 @@ def _constant_factor(failing: list[Observation]) -> Diagnosis | None:
         n = next((np.size(v) for v in obs.args.values() if np.ndim(v) > 0), 1)
         per_obs.append((ratios, float(n)))
 
-    def everywhere(factor_of: Any) -> bool:
+    def everywhere(factor_of: Callable[[float], float]) -> bool:
         return all(np.allclose(r, factor_of(n), rtol=1e-6) for r, n in per_obs)
 
     if everywhere(lambda n: n) and any(n > 1 for _, n in per_obs):
-        return Diagnosis("factor-n", _("Your result is N times the right one: did you sum "
-                                       "instead of averaging? Divide by the number of elements "
-                                       "(or use np.mean)."))
+        return _plain("factor-n", _("Your result is N times the right one: did you sum "
+                                     "instead of averaging? Divide by the number of elements "
+                                     "(or use np.mean)."))
     if everywhere(lambda n: 1 / n) and any(n > 1 for _, n in per_obs):
-        return Diagnosis("factor-1-over-n", _("Your result is the right one divided by N: is "
-                                              "the average taken twice?"))
+        return _plain("factor-1-over-n", _("Your result is the right one divided by N: is "
+                                            "the average taken twice?"))
     if everywhere(lambda n: n / (n - 1) if n > 1 else 1.0) and any(n > 1 for _, n in per_obs):
-        return Diagnosis("factor-n-over-n-minus-1", _("Your result is N/(N−1) times the right "
-                                                      "one: divide by N, not N − 1 (this is a "
-                                                      "mean, not an unbiased estimate)."))
+        return _plain("factor-n-over-n-minus-1", _("Your result is N/(N−1) times the right "
+                                                    "one: divide by N, not N − 1 (this is a "
+                                                    "mean, not an unbiased estimate)."))
     for factor, ident, text in _FACTORS:
-        if everywhere(lambda n, f=factor: f):
-            return Diagnosis(ident, _(text))
+        if all(np.allclose(r, factor, rtol=1e-6) for r, _n in per_obs):
+            return _plain(ident, _(text))
     return None

@@ -4,18 +4,20 @@ When a scalar loss is wrong, the learner's function and the reference are called
 sample of the failing input alone (one row of every per-sample argument). The samples whose
 values differ are compared with the exercise's named patterns (the negative class, residuals
 beyond δ, p exactly 0, …, declared as PATTERNS in the solutions file) and with generic ones:
-none differ (the reduction is wrong), all differ by one factor, all differ.
+none differ (the reduction is wrong), all differ by one factor, all differ. Each is said in
+both forms (disclosure.py): the public one names no sample and no element.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from lossdrill.grading.compare import abbreviate, as_array, close_mask
+from lossdrill.grading.disclosure import Said, Samples
+from lossdrill.grading.results import SampleRow
 from lossdrill.i18n import _
 from lossdrill.sandbox.process import Outcome
 from lossdrill.spec.model import Tolerance
@@ -26,22 +28,6 @@ SHOWN_ROWS = 5
 Call = Callable[[dict[str, Any]], Outcome]
 # (text, predicate over one sample's arguments by name): from the solutions file's PATTERNS.
 Pattern = tuple[Any, Callable[..., Any]]
-
-
-@dataclass
-class SampleRow:
-    index: int
-    inputs: dict[str, str]
-    expected: str
-    got: str
-
-
-@dataclass
-class Pinpoint:
-    pattern: str  # in words; safe for hidden tests
-    differing: int
-    total: int
-    rows: list[SampleRow] = field(default_factory=list)  # visible tests only
 
 
 def per_sample(args: dict[str, Any]) -> int:
@@ -65,7 +51,7 @@ def _scalar(outcome: Outcome) -> float | None:
 
 
 def pinpoint(learner: Call, reference: Call, args: dict[str, Any], tol: Tolerance,
-             patterns: Sequence[Pattern], hidden: bool, lang: str = "en") -> Pinpoint | None:
+             patterns: Sequence[Pattern], lang: str = "en") -> Samples | None:
     n = per_sample(args)
     if n < 2:
         return None
@@ -84,14 +70,15 @@ def pinpoint(learner: Call, reference: Call, args: dict[str, Any], tol: Toleranc
     want_arr = np.array(expected)
     have_arr = np.array([np.nan if g is None else g for g in got])
     differs = ~close_mask(want_arr, have_arr, tol) | np.array([g is None for g in got])
-    pattern = _pattern(differs, want_arr, have_arr, samples, patterns, hidden, lang)
-    rows = [] if hidden else [
+    pattern = Said(*(_pattern(differs, want_arr, have_arr, samples, patterns, hidden, lang)
+                     for hidden in (False, True)))
+    rows = [
         SampleRow(i, {k: abbreviate(v) for k, v in samples[i].items()
                       if isinstance(v, np.ndarray)},
                   abbreviate(expected[i]), "failed" if got[i] is None else abbreviate(got[i]))
         for i in (np.flatnonzero(differs)[:SHOWN_ROWS] if differs.any() else range(min(3, count)))
     ]
-    return Pinpoint(pattern, int(differs.sum()), count, rows)
+    return Samples(pattern, int(differs.sum()), count, rows)
 
 
 def _pattern(differs: np.ndarray, want: np.ndarray, have: np.ndarray,
@@ -129,9 +116,15 @@ def _pattern(differs: np.ndarray, want: np.ndarray, have: np.ndarray,
              count=int(differs.sum()), total=total, where=where)
 
 
-def array_pattern(expected: Any, got: Any, tol: Tolerance, hidden: bool) -> str | None:
+def array_pattern(expected: Any, got: Any, tol: Tolerance) -> Said | None:
     """Where a wrong array result is wrong, when a rule fits: every element by one factor or
-    one offset, whole rows, whole columns; else (visible tests) the worst elements."""
+    one offset, whole rows, whole columns; else (in full only) the worst elements."""
+    full = _array_pattern(expected, got, tol, hidden=False)
+    return None if full is None else Said(full, _array_pattern(expected, got, tol, hidden=True)
+                                          or "")
+
+
+def _array_pattern(expected: Any, got: Any, tol: Tolerance, hidden: bool) -> str | None:
     want, have = as_array(expected), as_array(got)
     if want is None or have is None or want.shape != have.shape or want.ndim == 0:
         return None
