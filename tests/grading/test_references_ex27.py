@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from sklearn.metrics import log_loss
 from sklearn.utils.class_weight import compute_class_weight
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
     sys.path.insert(0, str(ROOT))
 
