@@ -870,7 +870,7 @@ CATALOG: dict[str, str] = {
         "按题目的规则应为 {right}",
     "{racer} not within {budget} (f = {f:.2g})": "{racer} 在 {budget} 步内未达到（f = {f:.2g}）",
     "{racer} {steps}": "{racer} {steps}",
-    "{racer}, log₁₀ f": "{racer}，log₁₀ f",
+    "{racer}, log₁₀ f in the ravine": "{racer}，峡谷中的 log₁₀ f",
     "{problem}, steps to {target}: {entries}": "{problem}，达到 {target} 所需步数：{entries}",
     # ex27's task: balanced weights on a 95/5 data set
     "weighted_cross_entropy at epoch {epoch}": "第 {epoch} 轮的 weighted_cross_entropy",

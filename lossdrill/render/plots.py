@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -145,13 +146,13 @@ def _legend(lines: list[Line], colour: bool, width: int) -> Text:
     used = 2
     for line in lines:
         entry = f" {line.label}   "
-        if used > 2 and used + 2 + len(entry.rstrip()) > width:
+        if used > 2 and used + 2 + cell_len(entry.rstrip()) > width:
             legend.append("\n  ")
             used = 2
         sample = "⠒⠒" if line.marker == "braille" else line.marker * 2
         legend.append(sample, style=f"color({line.colour})" if colour else "")
         legend.append(entry)
-        used += 2 + len(entry)
+        used += 2 + cell_len(entry)
     return legend
 
 
@@ -187,7 +188,7 @@ def sample_table(lines: list[Line], xlabel: str, rows: int = TABLE_ROWS, width: 
 def _curves_as_rows(lines: list[Line], xlabel: str, width: int) -> Table:
     """A row per curve and a column per sampled x, each learner curve under its reference,
     its values in red where they leave it. As many x as fit: a number is never cut."""
-    label_width = max(len(line.label) for line in lines)
+    label_width = max(cell_len(line.label) for line in lines)  # 参考答案 takes 8 cells
     fits = (width - label_width - 5) // (NUMBER_WIDTH + 1)  # the ✗ column too
     points = max(2, min(TABLE_ROWS, fits))
     n = len(lines[0].x)

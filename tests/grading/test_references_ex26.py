@@ -350,7 +350,7 @@ def test_the_race_passes_the_reference_and_comes_out_as_the_statement_says() -> 
         assert "SGD 74, momentum 33, Nesterov 11" in report.message
         # The report draws the ravine's runs: log₁₀ f from the start to where each stopped.
         assert [len(c) for c in report.curves.values()][:3] == [75, 34, 12]
-        sgd = report.curves["SGD, log₁₀ f"]
+        sgd = report.curves["SGD, log₁₀ f in the ravine"]
         assert sgd[-1] <= sgd[0] - 3 < sgd[-2]
 
 

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 
 from lossdrill.grading.curves import Sweep, reference_sweep
+from lossdrill.i18n import set_language
 from lossdrill.render.plots import render_sweep
 from lossdrill.service.grade import learner_sweep
 from lossdrill.spec.catalog import Catalog, find_pack
@@ -120,6 +122,23 @@ def test_without_a_terminal_a_row_per_curve(sweep: Sweep, width: int) -> None:
     assert any("0.01" in line and "0.99" in line for line in header)  # first and last p_t
     assert "…" not in text  # no number cut short
     assert all(len(line) <= width for line in text.splitlines())
+
+
+@pytest.mark.parametrize("width", range(70, 81))
+def test_chinese_labels_are_measured_in_cells(sweep: Sweep, width: int) -> None:
+    # A Chinese character takes two cells: legend entries stay whole and the table's
+    # numbers are not cut, whatever the width.
+    set_language("zh")
+    try:
+        plot, table = _terminal(width, colour=False), _plain(width)
+        render_sweep(plot, sweep, "焦点损失")
+        render_sweep(table, sweep, "焦点损失")
+    finally:
+        set_language("en")
+    entries = re.findall(r"\S\S (?:参考答案|你的) \(γ = [\d.]+\)", _text(plot))
+    assert len(entries) == 10
+    assert "…" not in _text(table) and "参考答案" in _text(table)
+    assert all(cell_len(line) <= width for line in (_text(plot) + _text(table)).splitlines())
 
 
 def _env() -> dict[str, str]:

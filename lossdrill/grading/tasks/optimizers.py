@@ -194,7 +194,7 @@ def optimizer_race(learner: Caller, reference: Caller, params: dict[str, Any],
             metrics[f"{key}.steps"] = float("inf") if steps is None else float(steps)
             metrics[f"{key}.f"] = trail[-1]
             if problem.key == "ravine":  # the report draws these; the valley's are alike
-                curves[_("{racer}, log₁₀ f", racer=racer.label)] = [
+                curves[_("{racer}, log₁₀ f in the ravine", racer=racer.label)] = [
                     math.log10(max(f, 1e-300)) for f in trail]
         standings.append(_standing(problem, results))
     return TaskReport(True, "; ".join(standings), metrics, curves)
