@@ -19,6 +19,8 @@ from lossdrill.grading.tasks.hinge import hinge_classifier
 from lossdrill.grading.tasks.imbalanced import imbalanced_recall
 from lossdrill.grading.tasks.numgrad import numgrad_analytic
 from lossdrill.grading.tasks.optimizers import optimizer_race
+from lossdrill.grading.tasks.robust import robust_line_fit
+from lossdrill.grading.tasks.stepsize import gradient_error_curve
 from lossdrill.grading.tasks.svm import linear_svm_blobs
 
 Task = Callable[[Caller, Caller, dict[str, Any], np.random.Generator], TaskReport]
@@ -31,6 +33,8 @@ TASKS: dict[str, Task] = {
     "cv_robust_selection": cv_robust_selection,
     "optimizer_race": optimizer_race,
     "imbalanced_recall": imbalanced_recall,
+    "robust_line_fit": robust_line_fit,
+    "gradient_error_curve": gradient_error_curve,
 }
 
 __all__ = ["TASKS", "Caller", "Task", "TaskFailure", "TaskReport"]
