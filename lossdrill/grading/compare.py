@@ -129,11 +129,12 @@ def _compare_values(want: np.ndarray, have: np.ndarray, tol: Tolerance) -> Compa
     with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
         abs_err = np.where(ok, 0.0, np.abs(have - want))
         rel_err = abs_err / np.abs(want)
-    abs_err = np.nan_to_num(abs_err, nan=np.inf)
+    # nan_to_num would also turn ∞ into the largest float: an error of 1.8e308 is not news.
+    abs_err = np.nan_to_num(abs_err, nan=np.inf, posinf=np.inf)
     flat = int(np.argmax(abs_err))
     where = tuple(int(i) for i in np.unravel_index(flat, want.shape)) if want.ndim else ()
     max_abs = float(abs_err.max())
-    max_rel = float(np.nan_to_num(rel_err, nan=np.inf).max())
+    max_rel = float(np.nan_to_num(rel_err, nan=np.inf, posinf=np.inf).max())
     bad = ~np.isfinite(have) & np.isfinite(want)
     at = _(" at index {where}", where=where) if where else ""
     if bad.any():

@@ -856,6 +856,40 @@ CATALOG: dict[str, str] = {
     "{path}: MISTAKES['{id}'] replaces {names}, which the exercise does not define":
         "{path}：MISTAKES['{id}'] 替换了 {names}，但练习没有定义它们",
     "expected format {format}": "应为格式 {format}",
+    # ex26's task: the optimisers' race
+    "the ravine (κ = {kappa:g})": "峡谷（κ = {kappa:g}）",
+    "Rosenbrock's valley": "Rosenbrock 山谷",
+    "{name} at step {t} failed: {message}": "{name} 在第 {t} 步失败：{message}",
+    "{name} at step {t} did not return the tuple ({names})":
+        "{name} 在第 {t} 步没有返回元组 ({names})",
+    "{name} at step {t}: {item} is not {n} finite numbers":
+        "{name} 在第 {t} 步：{item} 不是 {n} 个有限数",
+    "{racer} on {problem}, step {t}: from w = {w} with {state}, your step returned {name} = "
+    "{mine}; the statement's rule gives {right}":
+        "{racer} 在{problem}上的第 {t} 步：从 w = {w}、{state} 出发，你的一步返回 {name} = {mine}；"
+        "按题目的规则应为 {right}",
+    "{racer} not within {budget} (f = {f:.2g})": "{racer} 在 {budget} 步内未达到（f = {f:.2g}）",
+    "{racer} {steps}": "{racer} {steps}",
+    "{racer}, log₁₀ f in the ravine": "{racer}，峡谷中的 log₁₀ f",
+    "{problem}, steps to {target}: {entries}": "{problem}，达到 {target} 所需步数：{entries}",
+    # ex27's task: balanced weights on a 95/5 data set
+    "weighted_cross_entropy at epoch {epoch}": "第 {epoch} 轮的 weighted_cross_entropy",
+    "weighted_cross_entropy_grad at epoch {epoch}": "第 {epoch} 轮的 weighted_cross_entropy_grad",
+    "class_weights of the training labels ({minority} of {n} in class 1) returned {got}; "
+    "\"balanced\" gives {want}":
+        "对训练标签（{n} 个中有 {minority} 个属于类别 1），class_weights 返回 {got}；"
+        "\"平衡\"权重应为 {want}",
+    "with the balanced weights": "使用平衡权重时",
+    "with every weight 1": "所有权重都为 1 时",
+    "{which}, the loss curve leaves the reference run at epoch {epoch} ({got:.6g} vs "
+    "{want:.6g})": "{which}，损失曲线在第 {epoch} 轮偏离参考结果（{got:.6g} 对 {want:.6g}）",
+    "minority recall {recall:.2f} with balanced weights, {plain:.2f} without (accuracy "
+    "{accuracy:.3f} and {plain_accuracy:.3f}: the unweighted model buys its accuracy by "
+    "missing the minority)":
+        "少数类召回率：平衡权重 {recall:.2f}，不加权 {plain:.2f}（准确率 {accuracy:.3f} 和 "
+        "{plain_accuracy:.3f}：不加权的模型靠漏掉少数类换来准确率）",
+    "{summary}; needed a recall of at least {need:.2f} and {gain:.2f} above the unweighted "
+    "run's": "{summary}；召回率至少需要 {need:.2f}，且比不加权的结果高 {gain:.2f}",
     # ex28's task: a line fitted under the MSE, the MAE and Huber, on data with outliers
     "line_grad ({loss}) at step {t}": "第 {t} 步的 line_grad（{loss}）",
     "the {loss} fit leaves the reference run at step {t}: θ = [{w:.6g}, {b:.6g}], the "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -28,12 +29,16 @@ MIN_WIDTH = 50
 MAX_WIDTH = 100
 HEIGHT = 14
 TABLE_ROWS = 11
+# More curves than this make a table of a row per curve; a sampled value takes at most
+# NUMBER_WIDTH characters ("-8.557e-05").
+COLUMNS_OF_CURVES = 4
+NUMBER_WIDTH = 10
 # 256-colour codes: references in cool colours, the learner's curves in warm ones, so the
-# pair reads the same in any theme; markers differ too, for consoles without colour.
-_COLOURS = {"reference": (10, 14), "learner": (9, 11)}
-_RICH = {10: "green", 14: "cyan", 9: "red", 11: "yellow"}
-_MARKERS = {"reference": ("braille", "·"), "learner": ("•", "x")}
-_LEGEND = {"braille": "⠒⠒", "·": "··", "•": "••", "x": "xx"}
+# pair reads the same in any theme; markers differ too, for consoles without colour. A plot
+# with a family of series (one per parameter value) takes the n-th of each, cycling.
+_COLOURS = {"reference": (10, 14, 12, 2, 6, 4), "learner": (9, 11, 13, 208, 1, 3)}
+_MARKERS = {"reference": ("braille", "·", "+", "^", "~", ":"),
+            "learner": ("•", "x", "*", "o", "#", "%")}
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ def render_sweep(console: Console, sweep: Sweep, title: str) -> None:
     lines = []
     index = {"reference": 0, "learner": 0}
     for curve in sweep.curves:
-        nth = min(index[curve.role], 1)  # a second series gets the second colour and mark
+        nth = index[curve.role] % len(_COLOURS[curve.role])  # series n: colour and mark n
         index[curve.role] += 1
         lines.append(Line(curve.label, curve.role, sweep.x, curve.y,
                           _COLOURS[curve.role][nth], _MARKERS[curve.role][nth]))
@@ -94,9 +99,9 @@ def _draw(console: Console, lines: list[Line], xlabel: str) -> None:
         width = min(console.width, MAX_WIDTH) - 1
         colour = not console.no_color and console.color_system is not None
         console.print(Text.from_ansi(plot_text(lines, xlabel, width, HEIGHT, colour)))
-        console.print(_legend(lines, colour))
+        console.print(_legend(lines, colour, width))
     else:
-        console.print(sample_table(lines, xlabel))
+        console.print(sample_table(lines, xlabel, width=console.width))
 
 
 def plot_text(lines: list[Line], xlabel: str, width: int, height: int, colour: bool) -> str:
@@ -135,17 +140,29 @@ def _finite_runs(x: Sequence[float], y: Sequence[float]
     return runs
 
 
-def _legend(lines: list[Line], colour: bool) -> Text:
+def _legend(lines: list[Line], colour: bool, width: int) -> Text:
+    """The marks and labels, a new line rather than a break inside an entry."""
     legend = Text("  ")
+    used = 2
     for line in lines:
-        legend.append(_LEGEND[line.marker], style=_RICH[line.colour] if colour else "")
-        legend.append(f" {line.label}   ")
+        entry = f" {line.label}   "
+        if used > 2 and used + 2 + cell_len(entry.rstrip()) > width:
+            legend.append("\n  ")
+            used = 2
+        sample = "⠒⠒" if line.marker == "braille" else line.marker * 2
+        legend.append(sample, style=f"color({line.colour})" if colour else "")
+        legend.append(entry)
+        used += 2 + cell_len(entry)
     return legend
 
 
-def sample_table(lines: list[Line], xlabel: str, rows: int = TABLE_ROWS) -> Table:
+def sample_table(lines: list[Line], xlabel: str, rows: int = TABLE_ROWS, width: int = MAX_WIDTH
+                 ) -> Table:
     """The curves at a few evenly spaced points; ✗ marks where the learner's value leaves the
-    reference's."""
+    reference's. One column per curve, or, for more curves than fit side by side (a family
+    of series), one row per curve."""
+    if len(lines) > COLUMNS_OF_CURVES:
+        return _curves_as_rows(lines, xlabel, width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(xlabel, justify="right")
     for line in lines:
@@ -165,6 +182,33 @@ def sample_table(lines: list[Line], xlabel: str, rows: int = TABLE_ROWS) -> Tabl
             off = any(not _close(a, b) for a, b in zip(mine, refs, strict=False))
             cells.append("✗" if off else "")
         table.add_row(*cells, style="red" if has_learner and cells[-1] else "")
+    return table
+
+
+def _curves_as_rows(lines: list[Line], xlabel: str, width: int) -> Table:
+    """A row per curve and a column per sampled x, each learner curve under its reference,
+    its values in red where they leave it. As many x as fit: a number is never cut."""
+    label_width = max(cell_len(line.label) for line in lines)  # 参考答案 takes 8 cells
+    fits = (width - label_width - 5) // (NUMBER_WIDTH + 1)  # the ✗ column too
+    points = max(2, min(TABLE_ROWS, fits))
+    n = len(lines[0].x)
+    picks = (sorted({round(i * (n - 1) / (points - 1)) for i in range(points)}) if n > 1
+             else list(range(n)))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(xlabel)
+    for i in picks:
+        table.add_column(_number(lines[0].x[i]), justify="right", no_wrap=True)
+    refs = [line for line in lines if line.role == "reference"]
+    mine = [line for line in lines if line.role == "learner"]
+    if mine:
+        table.add_column("")
+    for k, ref in enumerate(refs):
+        table.add_row(ref.label, *(_number(ref.y[i]) for i in picks))
+        if k < len(mine):
+            off = [not _close(mine[k].y[i], ref.y[i]) for i in picks]
+            table.add_row(mine[k].label, *(Text(_number(mine[k].y[i]), style="red" if bad else "")
+                                           for i, bad in zip(picks, off, strict=True)),
+                          "✗" if any(off) else "")
     return table
 
 

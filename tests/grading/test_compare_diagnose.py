@@ -171,6 +171,16 @@ def test_an_infinite_expected_value_is_matched_only_by_the_same_infinity(got: fl
     assert not compare(np.array([1.0, np.inf]), np.array([1.0, got]), DEFAULT).ok
 
 
+def test_no_relative_error_is_given_against_an_expected_zero() -> None:
+    # A gradient that is 0 off the true class, and a learner's −3.6 there: the relative
+    # error is infinite, so only the absolute one is said (never "rel error 1.79769e+308").
+    cmp = compare(np.array([0.0, 1.0]), np.array([-3.6, 1.0]), DEFAULT)
+    assert not cmp.ok and cmp.max_rel == np.inf
+    assert cmp.message.endswith("(abs error 3.6)") and "e+308" not in cmp.message
+    cmp = compare(np.array([np.inf, 1.0]), np.array([2.0, 1.0]), DEFAULT)
+    assert cmp.max_abs == np.inf and "e+308" not in cmp.message
+
+
 @pytest.mark.parametrize(
     ("expected", "got", "tol", "ok"),
     [

@@ -16,7 +16,9 @@ import numpy as np
 from lossdrill.grading.tasks.common import Caller, TaskFailure, TaskReport
 from lossdrill.grading.tasks.cv import cv_robust_selection, kfold_contiguous
 from lossdrill.grading.tasks.hinge import hinge_classifier
+from lossdrill.grading.tasks.imbalanced import imbalanced_recall
 from lossdrill.grading.tasks.numgrad import numgrad_analytic
+from lossdrill.grading.tasks.optimizers import optimizer_race
 from lossdrill.grading.tasks.robust import robust_line_fit
 from lossdrill.grading.tasks.stepsize import gradient_error_curve
 from lossdrill.grading.tasks.svm import linear_svm_blobs
@@ -29,6 +31,8 @@ TASKS: dict[str, Task] = {
     "linear_svm_blobs": linear_svm_blobs,
     "kfold_contiguous": kfold_contiguous,
     "cv_robust_selection": cv_robust_selection,
+    "optimizer_race": optimizer_race,
+    "imbalanced_recall": imbalanced_recall,
     "robust_line_fit": robust_line_fit,
     "gradient_error_curve": gradient_error_curve,
 }
