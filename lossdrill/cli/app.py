@@ -132,8 +132,9 @@ def show(
         from lossdrill.i18n import language
 
         axis = ex.text("plot.x", language()) if ex.plot.x else ex.plot.sweep
-        render_sweep(console, reference_sweep(ex),
-                     _("{function} against {axis}", function=ex.plot.function, axis=axis))
+        sweep = reference_sweep(ex)
+        render_sweep(console, sweep, _("{function} against {axis}", function=sweep.function,
+                                       axis=axis))
 
 
 @app.command()

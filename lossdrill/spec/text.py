@@ -9,9 +9,9 @@ from lossdrill.i18n import LANGUAGES, _
 
 # Keys whose value is text for the learner, and may be given per language.
 TEXT_KEYS = frozenset({"title", "statement", "hints", "message", "summary", "reason", "name",
-                       "x", "label"})
-# Keys that are text only under `plot` (elsewhere `x` may be an argument's name).
-_PLOT_TEXT_KEYS = frozenset({"x", "label"})
+                       "x", "label", "topics"})
+# `x` and `label` are text only under `plot` (elsewhere `x` may be an argument's name, and
+# a mark's `x` is its place).
 
 
 def split_languages(node: Any, path: str, out: dict[str, dict[str, str]],
@@ -42,6 +42,8 @@ def _is_text_key(path: str, key: Any) -> bool:
     argument called `x` does not)."""
     if key == "name":
         return ".tests[" in f".{path}"
-    if key in _PLOT_TEXT_KEYS:
-        return path == "plot" or path.startswith("plot.series[")
+    if key == "x":
+        return path == "plot"
+    if key == "label":
+        return path.startswith(("plot.series[", "plot.marks["))
     return key in TEXT_KEYS
