@@ -92,9 +92,11 @@ def list_exercises(
     exercises = open_catalog(pack).all()
     progress = Progress()
     if as_json:
+        from lossdrill.spec.topics import section_of
+
         doc = {"lossdrill": __version__, "exercises": [
             {"id": e.id, "slug": e.slug, "title": e.title, "difficulty": e.difficulty,
-             "topics": list(e.topics), "max_score": e.max_score,
+             "topics": list(e.topics), "section": section_of(e), "max_score": e.max_score,
              "progress": progress.data.get(e.id, {})} for e in exercises]}
         typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))
         return

@@ -191,9 +191,11 @@ def reference_sweep(ex: Exercise) -> Sweep:
 
 def sweep_of(ex: Exercise, call: Caller, loaded: Outcome) -> Sweep | None:
     """The learner's curves over the reference's, calling ``call`` (their file, ``loaded``:
-    how its import went): of each series whose function the file defines. None when there is
-    nothing worth drawing: no plot key, the file or every function missing, the curves the same, or a learner too slow to sweep."""
-    if ex.plot is None or not loaded.ok or not set(ex.plot.functions()) & set(loaded.functions):
+    how its import went): of each series whose function the file defines. None when there
+    is nothing worth drawing: no plot key, the file or every function missing, the curves
+    the same, or a learner too slow to sweep."""
+    drawn = set(ex.plot.functions()) if ex.plot is not None else set()
+    if ex.plot is None or not loaded.ok or not drawn & set(loaded.functions):
         return None
     deadline = time.monotonic() + BUDGET
     mine = curves(ex, call, "learner", deadline, loaded.functions)

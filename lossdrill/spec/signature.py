@@ -8,8 +8,8 @@ and which parameters have defaults; the signature the author already wrote says 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from lossdrill.i18n import _
 
@@ -51,7 +51,7 @@ def check_plot_call(plot: Plot, functions: Iterable[FunctionSpec]) -> str:
 
 
 def _check_call(plot: Plot, by_name: dict[str, FunctionSpec], where: str, function: str,
-                own: dict[str, object]) -> str:
+                own: Mapping[str, Any]) -> str:
     key_of = f"{where}.function" if where and function != plot.function else "function"
     fn = by_name.get(function)
     if fn is None:
