@@ -92,9 +92,11 @@ def list_exercises(
     exercises = open_catalog(pack).all()
     progress = Progress()
     if as_json:
+        from lossdrill.spec.topics import section_of
+
         doc = {"lossdrill": __version__, "exercises": [
             {"id": e.id, "slug": e.slug, "title": e.title, "difficulty": e.difficulty,
-             "topics": list(e.topics), "max_score": e.max_score,
+             "topics": list(e.topics), "section": section_of(e), "max_score": e.max_score,
              "progress": progress.data.get(e.id, {})} for e in exercises]}
         typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))
         return
@@ -132,8 +134,9 @@ def show(
         from lossdrill.i18n import language
 
         axis = ex.text("plot.x", language()) if ex.plot.x else ex.plot.sweep
-        render_sweep(console, reference_sweep(ex),
-                     _("{function} against {axis}", function=ex.plot.function, axis=axis))
+        sweep = reference_sweep(ex)
+        render_sweep(console, sweep, _("{function} against {axis}", function=sweep.function,
+                                       axis=axis))
 
 
 @app.command()

@@ -104,12 +104,18 @@ def text_paths(ex: Exercise) -> list[str]:
     if ex.plot is not None:
         paths += ["plot.x"] if ex.plot.x else []
         paths += [f"plot.series[{i}].label" for i in range(len(ex.plot.series))]
+        paths += [f"plot.marks[{i}].label" for i in range(len(ex.plot.marks))]
     return paths
 
 
 def _translated(ex: Exercise) -> Finding:
-    """Every text also in Chinese (`{en: …, zh: …}`)."""
+    """Every text also in Chinese (`{en: …, zh: …}`); a topic may instead be one of the
+    built-in vocabulary's."""
+    from lossdrill.spec.topics import has_translation
+
     missing = [p for p in text_paths(ex) if p not in ex.translations.get("zh", {})]
+    missing += [f"topics[{i}]" for i in range(len(ex.topics))
+                if not has_translation(ex, i, "zh")]
     if missing:
         shown = ", ".join(missing[:6]) + (_(" and {count} more", count=len(missing) - 6)
                                           if len(missing) > 6 else "")

@@ -799,10 +799,10 @@ CATALOG: dict[str, str] = {
     "{loc}.kind: expected one of {kinds}, got {tag}": "{loc}.kind：应为 {kinds} 之一，实际是 {tag}",
     "missing required key 'kind' (one of {kinds})": "缺少必需的键 'kind'（{kinds} 之一）",
     "(top level)": "（顶层）",
-    "function: '{function}' is not one of the exercise's functions ({names})":
-        "function：'{function}' 不是该练习的函数之一（{names}）",
-    "function: the signature of {function} ({signature}) does not parse":
-        "function：{function} 的签名（{signature}）无法解析",
+    "{key}: '{function}' is not one of the exercise's functions ({names})":
+        "{key}：'{function}' 不是该练习的函数之一（{names}）",
+    "{key}: the signature of {function} ({signature}) does not parse":
+        "{key}：{function} 的签名（{signature}）无法解析",
     "sweep: '{sweep}' is not a parameter of {call}; name the one to vary":
         "sweep：'{sweep}' 不是 {call} 的参数；请写明要变化的参数",
     "{key}.{name}: not a parameter of {call}": "{key}.{name}：不是 {call} 的参数",
@@ -890,6 +890,65 @@ CATALOG: dict[str, str] = {
         "{plain_accuracy:.3f}：不加权的模型靠漏掉少数类换来准确率）",
     "{summary}; needed a recall of at least {need:.2f} and {gain:.2f} above the unweighted "
     "run's": "{summary}；召回率至少需要 {need:.2f}，且比不加权的结果高 {gain:.2f}",
+    # A curve for every loss of one variable, and topics by section (`lossdrill list`)
+    "{key}: expected a non-empty array of finite numbers, e.g. [[0.0, 0.0]]; got {value}":
+        "{key}：应为由有限数字组成的非空数组，例如 [[0.0, 0.0]]；实际为 {value}",
+    "origin, direction: shapes {origin} and {direction} differ; give both the swept "
+    "argument's shape":
+        "origin, direction：形状 {origin} 与 {direction} 不同；两者都应取被扫描参数的形状",
+    "{key}: give it too, with {other}'s shape {shape} (the swept argument is origin + "
+    "x·direction)":
+        "{key}：也要给出它，形状与 {other} 相同，为 {shape}（被扫描的参数是 origin + x·direction）",
+    "marks[{i}].x: {x} is outside the range [{low}, {high}]; move the mark or widen the range":
+        "marks[{i}].x：{x} 不在范围 [{low}, {high}] 内；请移动该标记或扩大范围",
+    "  {label} leaves the reference where {axis} is in {ranges}":
+        "  {label} 在 {axis} 属于 {ranges} 时偏离参考实现",
+    "{label} (x = {places})": "{label}（x = {places}）",
+    ", ": "、",
+    "Regression losses": "回归的损失函数",
+    "Classification losses": "分类的损失函数",
+    "Gradients": "梯度",
+    "Regularisation": "正则化",
+    "Similarity": "相似度与度量学习",
+    "Optimisation": "优化",
+    "Model selection": "模型选择",
+    "Other topics": "其他主题",
+    "regression": "回归",
+    "classification": "分类",
+    "losses": "损失函数",
+    "metrics": "评估指标",
+    "numpy": "NumPy",
+    "robustness": "稳健性",
+    "robust losses": "稳健损失",
+    "gradients": "梯度",
+    "chain rule": "链式法则",
+    "probabilities": "概率",
+    "numerical stability": "数值稳定性",
+    "softmax": "softmax",
+    "sigmoid": "sigmoid",
+    "perceptron": "感知机",
+    "svm": "支持向量机",
+    "regularization": "正则化",
+    "regularisation": "正则化",
+    "linear models": "线性模型",
+    "model selection": "模型选择",
+    "linear algebra": "线性代数",
+    "neural networks": "神经网络",
+    "randomness": "随机性",
+    "normalization": "归一化",
+    "data augmentation": "数据增强",
+    "images": "图像",
+    "metric learning": "度量学习",
+    "embeddings": "嵌入",
+    "distances": "距离",
+    "siamese networks": "孪生网络",
+    "gradient checking": "梯度检验",
+    "numerical methods": "数值方法",
+    "subgradient descent": "次梯度下降",
+    "training loops": "训练循环",
+    "cross-validation": "交叉验证",
+    "optimisation": "优化",
+    "imbalanced data": "不平衡数据",
     # ex28's task: a line fitted under the MSE, the MAE and Huber, on data with outliers
     "line_grad ({loss}) at step {t}": "第 {t} 步的 line_grad（{loss}）",
     "the {loss} fit leaves the reference run at step {t}: θ = [{w:.6g}, {b:.6g}], the "

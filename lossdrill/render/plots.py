@@ -34,11 +34,15 @@ TABLE_ROWS = 11
 COLUMNS_OF_CURVES = 4
 NUMBER_WIDTH = 10
 # 256-colour codes: references in cool colours, the learner's curves in warm ones, so the
-# pair reads the same in any theme; markers differ too, for consoles without colour. A plot
-# with a family of series (one per parameter value) takes the n-th of each, cycling.
-_COLOURS = {"reference": (10, 14, 12, 2, 6, 4), "learner": (9, 11, 13, 208, 1, 3)}
-_MARKERS = {"reference": ("braille", "·", "+", "^", "~", ":"),
-            "learner": ("•", "x", "*", "o", "#", "%")}
+# pair reads the same in any theme; markers differ too, for consoles without colour. The
+# n-th series of a family (several labels, several γ) takes the n-th of each, cyclically.
+_COLOURS = {"reference": (10, 14, 12, 13, 2), "learner": (9, 11, 208, 201, 3)}
+_RICH = {10: "green", 14: "cyan", 12: "blue", 13: "magenta", 2: "color(2)", 9: "red",
+         11: "yellow", 208: "color(208)", 201: "color(201)", 3: "color(3)"}
+_MARKERS = {"reference": ("braille", "·", "+", "∘", "="), "learner": ("•", "x", "*", "o", "#")}
+_LEGEND = {"braille": "⠒⠒", "·": "··", "•": "••", "x": "xx", "+": "++", "∘": "∘∘", "=": "==",
+           "*": "**", "o": "oo", "#": "##"}
+_MARK_COLOUR = 244  # a threshold's vertical line: grey, behind the curves
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Line:
     y: Sequence[float]
     colour: int
     marker: str
+    series: str = ""  # which reference a learner's line is compared with
 
 
 def can_draw(console: Console) -> bool:
@@ -56,19 +61,34 @@ def can_draw(console: Console) -> bool:
 
 
 def render_sweep(console: Console, sweep: Sweep, title: str) -> None:
+    order = [c.series for c in sweep.curves if c.role == "reference"]
     lines = []
-    index = {"reference": 0, "learner": 0}
     for curve in sweep.curves:
-        nth = index[curve.role] % len(_COLOURS[curve.role])  # series n: colour and mark n
-        index[curve.role] += 1
+        # A learner's curve takes its series' place, so "yours (y = 0)" pairs with
+        # "reference (y = 0)" even when a series is missing.
+        nth = order.index(curve.series) if curve.series in order else 0
+        colours, markers = _COLOURS[curve.role], _MARKERS[curve.role]
         lines.append(Line(curve.label, curve.role, sweep.x, curve.y,
-                          _COLOURS[curve.role][nth], _MARKERS[curve.role][nth]))
+                          colours[nth % len(colours)], markers[nth % len(markers)],
+                          curve.series))
+    marks = [(m.x, m.label) for m in sweep.marks]
     console.print(Text(title, style="bold"))
-    _draw(console, lines, sweep.xlabel)
+    _draw(console, lines, sweep.xlabel, marks)
+    for label, runs in sweep.departures().items():
+        console.print(Text(_("  {label} leaves the reference where {axis} is in {ranges}",
+                             label=label, axis=sweep.xlabel, ranges=_ranges(runs)),
+                           style="red"))
     for curve in sweep.curves:
         if curve.problem and curve.role == "learner":
             console.print(Text(_("  {label}: no value {problem}", label=curve.label,
                                  problem=curve.problem), style="red"))
+
+
+def _ranges(runs: list[tuple[float, float]]) -> str:
+    """[−3, −0.1] ∪ [0.1, 3]; a single point as {x}."""
+    shown = [f"{{{_number(a)}}}" if a == b else f"[{_number(a)}, {_number(b)}]"
+             for a, b in runs]
+    return " ∪ ".join(shown)
 
 
 def render_training(console: Console, test: TestResult) -> None:
@@ -94,17 +114,21 @@ def render_plots(console: Console, result: CheckResult, sweep: Sweep | None) -> 
                                        function=sweep.function))
 
 
-def _draw(console: Console, lines: list[Line], xlabel: str) -> None:
+def _draw(console: Console, lines: list[Line], xlabel: str,
+          marks: Sequence[tuple[float, str]] = ()) -> None:
     if can_draw(console):
         width = min(console.width, MAX_WIDTH) - 1
         colour = not console.no_color and console.color_system is not None
-        console.print(Text.from_ansi(plot_text(lines, xlabel, width, HEIGHT, colour)))
-        console.print(_legend(lines, colour, width))
+        console.print(Text.from_ansi(plot_text(lines, xlabel, width, HEIGHT, colour, marks)))
+        console.print(_legend(lines, colour, width, marks))
     else:
         console.print(sample_table(lines, xlabel, width=console.width))
+        if marks:
+            console.print(_legend([], False, console.width, marks))
 
 
-def plot_text(lines: list[Line], xlabel: str, width: int, height: int, colour: bool) -> str:
+def plot_text(lines: list[Line], xlabel: str, width: int, height: int, colour: bool,
+              marks: Sequence[tuple[float, str]] = ()) -> str:
     """The plot as text (with ANSI colours when ``colour``). Every plotext call is here."""
     import plotext as plt
 
@@ -114,7 +138,12 @@ def plot_text(lines: list[Line], xlabel: str, width: int, height: int, colour: b
     fig.plot_size(width, height)
     fig.theme("simple")
     fig.legend(False)  # drawn inside the canvas it hides the curve: ours goes below
-    for line in lines:
+    for x, _label in marks:  # first, so the curves are drawn over them
+        fig.line(x, orientation="vertical", pixel=plt.pixel(foreground=_MARK_COLOUR),
+                 style="dotted")
+    # The learner's curves first and the references over them: where the two agree the
+    # reference shows, and the learner's marks stand out only where they leave it.
+    for line in sorted(lines, key=lambda line: line.role != "learner"):
         for xs, ys in _finite_runs(line.x, line.y):
             marker = plt.marker(line.marker).fill(plt.pixel(foreground=line.colour))
             fig.draw(fig.signal(xs, ys, marker=marker).lines())
@@ -140,7 +169,8 @@ def _finite_runs(x: Sequence[float], y: Sequence[float]
     return runs
 
 
-def _legend(lines: list[Line], colour: bool, width: int) -> Text:
+def _legend(lines: list[Line], colour: bool, width: int,
+            marks: Sequence[tuple[float, str]] = ()) -> Text:
     """The marks and labels, a new line rather than a break inside an entry."""
     legend = Text("  ")
     used = 2
@@ -149,10 +179,21 @@ def _legend(lines: list[Line], colour: bool, width: int) -> Text:
         if used > 2 and used + 2 + cell_len(entry.rstrip()) > width:
             legend.append("\n  ")
             used = 2
-        sample = "⠒⠒" if line.marker == "braille" else line.marker * 2
-        legend.append(sample, style=f"color({line.colour})" if colour else "")
+        legend.append(_LEGEND[line.marker], style=_RICH[line.colour] if colour else "")
         legend.append(entry)
         used += 2 + cell_len(entry)
+    at: dict[str, list[str]] = {}
+    for x, label in marks:  # one entry per label: "┊ δ = 1 (x = -1, 1)"
+        at.setdefault(label, []).append(_number(x))
+    for label, places in at.items():
+        entry = " " + _("{label} (x = {places})", label=label,
+                        places=", ".join(places)) + "   "
+        if used > 2 and used + 1 + cell_len(entry.rstrip()) > width:
+            legend.append("\n  ")
+            used = 2
+        legend.append("┊", style="color(244)" if colour else "")
+        legend.append(entry)
+        used += 1 + cell_len(entry)
     return legend
 
 
@@ -176,10 +217,9 @@ def sample_table(lines: list[Line], xlabel: str, rows: int = TABLE_ROWS, width: 
         values = [line.y[i] for line in lines]
         cells = [_number(lines[0].x[i])] + [_number(v) for v in values]
         if has_learner:
-            # Curves come references first, then the learner's, series in the same order.
-            refs = [line.y[i] for line in lines if line.role == "reference"]
-            mine = [line.y[i] for line in lines if line.role == "learner"]
-            off = any(not _close(a, b) for a, b in zip(mine, refs, strict=False))
+            refs = {line.series: line.y[i] for line in lines if line.role == "reference"}
+            off = any(not _close(line.y[i], refs.get(line.series, math.nan))
+                      for line in lines if line.role == "learner")
             cells.append("✗" if off else "")
         table.add_row(*cells, style="red" if has_learner and cells[-1] else "")
     return table

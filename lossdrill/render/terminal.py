@@ -225,23 +225,31 @@ def render_list(console: Console, exercises: list[Exercise], progress: dict[str,
                    N_("progress")):
         table.add_column(_(column))
     lang = language()
-    for ex in exercises:
-        state = progress.get(ex.id, {})
-        if state.get("first_pass"):
-            mark = Text("✓ " + _("passed"), style="green")
-        elif state.get("attempts"):
-            mark = Text(f"{state.get('best_score', 0):g}/{ex.max_score:g}", style="yellow")
-        else:
-            mark = Text("—", style="dim")
-        table.add_row(ex.id, ex.slug, ex.text("title", lang), "★" * ex.difficulty,
-                      ", ".join(ex.topics), mark)
+    from lossdrill.spec.topics import by_section, section_title, topics_text
+
+    # Grouped by section (regression, classification, gradients, …): the path through the
+    # subject; each group's heading sits in the title column, over its exercises.
+    for section, members in by_section(exercises):
+        table.add_row("", "", Text(section_title(section), style="bold underline"))
+        for n, ex in enumerate(members, 1):
+            state = progress.get(ex.id, {})
+            if state.get("first_pass"):
+                mark = Text("✓ " + _("passed"), style="green")
+            elif state.get("attempts"):
+                mark = Text(f"{state.get('best_score', 0):g}/{ex.max_score:g}", style="yellow")
+            else:
+                mark = Text("—", style="dim")
+            table.add_row(ex.id, ex.slug, ex.text("title", lang), "★" * ex.difficulty,
+                          topics_text(ex), mark, end_section=n == len(members))
     console.print(table)
 
 
 def render_exercise(console: Console, ex: Exercise) -> None:
+    from lossdrill.spec.topics import topics_text
+
     lang = language()
     console.print(Text(f"{ex.id} · {ex.text('title', lang)}", style="bold"),
-                  Text(f"  ({ex.slug}, {'★' * ex.difficulty}, {', '.join(ex.topics)})",
+                  Text(f"  ({ex.slug}, {'★' * ex.difficulty}, {topics_text(ex)})",
                        style="dim"))
     from rich.markdown import Markdown  # only `show` renders Markdown: not on the check path
 

@@ -230,14 +230,27 @@ class PlotSeries:
     __pydantic_config__ = _STRICT
     label: Annotated[str, Field(min_length=1)]
     args: dict[str, TaggedInput] = field(default_factory=dict)
+    # Another of the exercise's functions for this curve (default: the plot's), so related
+    # losses (RMSE and MAE) share one plot.
+    function: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlotMark:
+    """A vertical line across the plot at ``x`` (a threshold such as Huber's δ)."""
+
+    __pydantic_config__ = _STRICT
+    x: float
+    label: Annotated[str, Field(min_length=1)]
 
 
 @dataclass(frozen=True, kw_only=True)
 class Plot:
     """How to draw the loss as a curve of one variable (`lossdrill show EX --plot`, and a
-    failing check): ``function`` is called once per point, with ``sweep`` set to the
-    one-sample array ``[x]`` and the other arguments from ``args`` (merged with each
-    ``series``' own), positionally in the order of the function's signature."""
+    failing check): ``function`` is called once per point, with ``sweep`` set to
+    ``origin + x·direction`` (by default the one-sample array ``[x]``) and the other
+    arguments from ``args`` (merged with each ``series``' own), positionally in the order of
+    the function's signature."""
 
     __pydantic_config__ = _STRICT
     function: str
@@ -247,6 +260,15 @@ class Plot:
     points: Annotated[int, Field(ge=5, le=400)] = 61
     args: dict[str, TaggedInput] = field(default_factory=dict)
     series: tuple[PlotSeries, ...] = ()
+    # Where x sits inside a larger input (a score of a row, one residual of two): numeric
+    # arrays of one shape, written as literals (None: [0.0] and [1.0]).
+    origin: Any = None
+    direction: Any = None
+    marks: tuple[PlotMark, ...] = ()
+
+    def functions(self) -> tuple[str, ...]:
+        """The function each curve calls: one per series, or the plot's alone."""
+        return tuple(s.function or self.function for s in self.series) or (self.function,)
 
 
 @dataclass(frozen=True, kw_only=True)

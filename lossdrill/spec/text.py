@@ -10,16 +10,16 @@ from lossdrill.i18n import LANGUAGES, _
 
 # Keys whose value is text for the learner, and may be given per language.
 TEXT_KEYS = frozenset({"title", "statement", "hints", "message", "summary", "reason", "name",
-                       "x", "label"})
+                       "x", "label", "topics"})
+# `x` and `label` are text only under `plot` (elsewhere `x` may be an argument's name, and
+# a mark's `x` is its place).
+
 # A line break between two characters of a script written without spaces (CJK ideographs,
 # kana, their punctuation): a Markdown renderer joins a paragraph's lines with a space, which
 # in Chinese reads as a stray gap ("从大 到极小"). Such a break is dropped where the text is
 # read; a line that starts with a space (a formula, a code block) is never joined.
 _UNSPACED = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _JOINED = re.compile(f"(?<=[{_UNSPACED}])\n(?=[{_UNSPACED}])")
-
-# Keys that are text only under `plot` (elsewhere `x` may be an argument's name).
-_PLOT_TEXT_KEYS = frozenset({"x", "label"})
 
 
 def split_languages(node: Any, path: str, out: dict[str, dict[str, str]],
@@ -50,6 +50,8 @@ def _is_text_key(path: str, key: Any) -> bool:
     argument called `x` does not)."""
     if key == "name":
         return ".tests[" in f".{path}"
-    if key in _PLOT_TEXT_KEYS:
-        return path == "plot" or path.startswith("plot.series[")
+    if key == "x":
+        return path == "plot"
+    if key == "label":
+        return path.startswith(("plot.series[", "plot.marks["))
     return key in TEXT_KEYS

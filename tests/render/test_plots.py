@@ -208,7 +208,9 @@ def test_a_table_where_no_plot_fits(catalog: Catalog, console: Console) -> None:
     render_sweep(console, sweep, "mse")
     text = ANSI.sub("", output(console))
     assert "┤" not in text
-    rows = [line.split() for line in text.splitlines() if re.match(r"\s*-?\d", line)]
+    table, said = text.split("yours leaves the reference", 1)  # the table, then where
+    assert " ".join(said.split()).startswith("where residual ŷ − y is in [-3, -0.1] ∪ [0.1, 3]")
+    rows = [line.split() for line in table.splitlines() if re.match(r"\s*-?\d", line)]
     assert len(rows) == 11
     assert rows[0][:3] == ["-3", "9", "4.5"] and rows[0][-1] == "✗"
     assert ["0", "0", "0"] in rows  # equal at a residual of 0: no mark
