@@ -856,4 +856,6 @@ CATALOG: dict[str, str] = {
     "{path}: MISTAKES['{id}'] replaces {names}, which the exercise does not define":
         "{path}：MISTAKES['{id}'] 替换了 {names}，但练习没有定义它们",
     "expected format {format}": "应为格式 {format}",
+    # the learner's report: wide text, pipes, watch at any height, notebooks, wording
+    "see below": "详见下文",
 }
