@@ -139,8 +139,8 @@ def start(
 
     ex = open_catalog(pack).get(exercise)
     target = write_starter(ex, path, force=force)
-    typer.echo(_("wrote {target} — implement {functions}, then run `lossdrill check {target}`",
-                 target=target, functions=", ".join(ex.function_names)))
+    _say(_("wrote {target} — implement {functions}, then run `lossdrill check {target}`",
+           target=target, functions=", ".join(ex.function_names)))
 
 
 @app.command()
@@ -157,8 +157,18 @@ def hint(
     warn(progress.warning)
     lines, shown = hint_lines(ex, progress.hints_used(ex.id))
     for line in lines:
-        typer.echo(line)
+        _say(line)
     progress.record_hint(ex.id, shown)
+
+
+def _say(line: str) -> None:
+    """A line of prose, wrapped to the terminal (or COLUMNS, or 80 off one)."""
+    from rich.text import Text
+
+    from lossdrill.render.terminal import make_console
+    from lossdrill.render.wrap import wrapping
+
+    make_console().print(wrapping(Text(line)))
 
 
 @app.command("progress")
