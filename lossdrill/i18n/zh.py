@@ -453,7 +453,6 @@ CATALOG: dict[str, str] = {
     "That was the last exercise.": "这已经是最后一个练习了。",
     "{target} exists: watching it (never overwritten)": "{target} 已存在：改为监视它（不会覆盖）",
     "wrote {target}: implement {functions}": "已写入 {target}：请实现 {functions}",
-    "watching {file} · {footer}": "正在监视 {file} · {footer}",
     # -- lossdrill progress
     "checks": "检查次数",
     "first pass": "首次通过",
@@ -858,4 +857,7 @@ CATALOG: dict[str, str] = {
     "expected format {format}": "应为格式 {format}",
     # the learner's report: wide text, pipes, watch at any height, notebooks, wording
     "see below": "详见下文",
+    "watching {file}": "正在监视 {file}",
+    "… {count} more lines: a taller window shows them, `lossdrill check {file}` all":
+        "……还有 {count} 行：窗口调高即可看到，`lossdrill check {file}` 显示全部",
 }
