@@ -860,4 +860,9 @@ CATALOG: dict[str, str] = {
     "watching {file}": "正在监视 {file}",
     "… {count} more lines: a taller window shows them, `lossdrill check {file}` all":
         "……还有 {count} 行：窗口调高即可看到，`lossdrill check {file}` 显示全部",
+    "cell {cell} not graded: nothing it defines is used by {functions} (it imports {modules})":
+        "第 {cell} 个单元格未参与评分：{functions} 没有用到它定义的任何东西（它导入了 {modules}）",
+    "cell {cell} not graded: nothing it defines is used by {functions}":
+        "第 {cell} 个单元格未参与评分：{functions} 没有用到它定义的任何东西",
+    "Notes": "说明",
 }

@@ -86,7 +86,7 @@ def _summary(console: Console, result: CheckResult) -> None:
         Text(result.file),
         Text(f"{result.score:g}/{result.max_score:g} {_(result.status)}", style=f"bold {colour}"),
         Text(_("seed {seed}", seed=result.seed) + f" · {result.duration_s:.2f} s", style="dim")],
-        gap="  ")
+        gaps=("  ",))
     marks = Text()
     for test in result.tests:
         mark, style = MARKS.get(test.status, ("?", "yellow"))
@@ -127,3 +127,5 @@ def _details(console: Console, result: CheckResult, sweep: Sweep | None) -> None
                 if len(printed) > OUTPUT_LINES else "")
         console.print(Text(_("Your code printed{more}:", more=more), style="dim"))
         console.print(Text("\n".join(printed[-OUTPUT_LINES:])))
+    for note in result.notes:  # cells of a notebook left out, output withheld, …
+        console.print(wrapping(Text(note, style="dim")))

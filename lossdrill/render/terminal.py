@@ -151,7 +151,8 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
     result, sweep = inert(result, sweep)
     print_fitted(console, [Text(f"{result.exercise} · {result.label or result.title}",
                                 style="bold"), Text(result.file),
-                           Text(_("seed {seed}", seed=result.seed), style="dim")])
+                           Text(_("seed {seed}", seed=result.seed), style="dim")],
+                 gaps=("  ", "   "))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column("", width=1)
     table.add_column(_("test"))
@@ -189,7 +190,8 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
                                                count=len(output) - OUTPUT_SHOWN))
         parts: list[Text] = [Text(shown.rstrip())] if output.strip() else []
         parts += [Text(note, style="dim") for note in result.notes]
-        console.print(Panel(Group(*parts), title=_("Your code printed"), title_align="left",
+        title = _("Your code printed") if output.strip() else _("Notes")
+        console.print(Panel(Group(*parts), title=title, title_align="left",
                             border_style="dim", box=box.ROUNDED))
     if verbose and result.protections:
         console.print(Text(_("Protections: ") + "; ".join(result.protections), style="dim"))
@@ -199,12 +201,15 @@ SUMMARY_CELLS = 60  # display cells of a test's message in the table; the rest i
 _CLAUSE_ENDS = (("; ", "；"), (": ", "："))  # where a message's first clause may end, by rank
 
 
-def print_fitted(console: Console, parts: list[Text], gap: str = "   ") -> None:
+def print_fitted(console: Console, parts: list[Text], gaps: tuple[str, ...] = ("  ",)
+                 ) -> None:
     """``parts`` on as few lines as the console's width allows, a line broken between parts
     only: a header's title, file and seed never split mid-part (`seed` from its number), in
-    any script. A part wider than the console wraps on its own lines."""
+    any script. ``gaps[i]`` goes between part i and the next (the last one for the rest).
+    A part wider than the console wraps on its own lines."""
     line = Text()
-    for part in parts:
+    for i, part in enumerate(parts):
+        gap = gaps[min(i, len(gaps)) - 1]
         if line and line.cell_len + len(gap) + part.cell_len > console.width:
             console.print(line)
             line = Text()
