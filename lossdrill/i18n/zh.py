@@ -865,4 +865,6 @@ CATALOG: dict[str, str] = {
     "cell {cell} not graded: nothing it defines is used by {functions}":
         "第 {cell} 个单元格未参与评分：{functions} 没有用到它定义的任何东西",
     "Notes": "说明",
+    "sample by sample (reference → yours), {shown} of the {count} that differ:":
+        "逐个样本（参考答案 → 你的结果），共 {count} 个不同，显示其中 {shown} 个：",
 }

@@ -199,6 +199,7 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
 
 SUMMARY_CELLS = 60  # display cells of a test's message in the table; the rest is below it
 _CLAUSE_ENDS = (("; ", "；"), (": ", "："))  # where a message's first clause may end, by rank
+_RAISED = re.compile(r"([A-Za-z_][\w.]*)(?::|$)")  # a traceback's last line: the exception
 
 
 def print_fitted(console: Console, parts: list[Text], gaps: tuple[str, ...] = ("  ",)
@@ -234,6 +235,11 @@ def summary_text(test: TestResult) -> str:
     if test.hidden or ("\n" not in message and cell_len(message) <= SUMMARY_CELLS):
         return message
     first = message.splitlines()[0].strip()
+    raised = _RAISED.match(message.splitlines()[-1].strip())
+    if first.endswith((":", "：")) and "\n" in message and raised:
+        # A traceback: said as a hidden test's is (`raised NotImplementedError`), so that an
+        # unwritten function reads the same on every row.
+        return _("raised {name}", name=raised.group(1))
     if cell_len(first) <= SUMMARY_CELLS:
         return first
     for ends in _CLAUSE_ENDS:
@@ -276,7 +282,11 @@ def body_of(test: TestResult, seen: set[str]) -> Text | Wrapped | Group:
     for key, value in test.details.items():
         parts.append(wrapping(Text.assemble((f"{_detail_key(key)}: ", "dim"), value)))
     if test.pinpoint is not None and test.pinpoint.rows:
-        parts.append(Text(_("sample by sample (reference → yours):"), style="dim"))
+        shown, differing = len(test.pinpoint.rows), test.pinpoint.differing
+        parts.append(Text(_("sample by sample (reference → yours):") if shown >= differing
+                          else _("sample by sample (reference → yours), {shown} of the "
+                                 "{count} that differ:", shown=shown, count=differing),
+                          style="dim"))
         for row in test.pinpoint.rows:
             inputs = ", ".join(f"{k}={v}" for k, v in row.inputs.items())
             parts.append(Text.assemble((f"  #{row.index} ", "dim"), inputs,
