@@ -27,8 +27,11 @@ SCRUBBED = ("LOSSDRILL_EXERCISES", "LOSSDRILL_LANG", "NO_COLOR", "FORCE_COLOR", 
 
 @pytest.fixture(autouse=True)
 def _english_afterwards(monkeypatch: pytest.MonkeyPatch):
+    # Set, then removed: teardown restores each as it was, even one the command sets
+    # (--lang and --pack export LOSSDRILL_LANG and LOSSDRILL_EXERCISES for child graders).
     for name in SCRUBBED:
-        monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     yield
     set_language(None)
 
