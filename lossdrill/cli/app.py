@@ -23,14 +23,18 @@ from lossdrill.cli.options import (
     EXERCISE,
     EXERCISE_NAME,
     JSON,
+    LANG,
     LEARNER_FILE,
     MEMORY,
     PACK,
     SEED,
     TIMEOUT,
+    everywhere,
     learner_file,
     open_catalog,
     takes,
+    use_language,
+    use_pack,
 )
 from lossdrill.cli.ranges import MAX_SEEDS, parse_seeds
 from lossdrill.errors import LossdrillError, UsageError, report
@@ -52,24 +56,11 @@ def dashboard(
     ctx: typer.Context,
     pack: Path | None = PACK.but(help="Exercise folder for this command and the ones it names "
                                  "(as LOSSDRILL_EXERCISES).").typer(),
-    lang: str | None = typer.Option(None, "--lang", help="Language of the output: en or zh "
-                                    "(default: LOSSDRILL_LANG, else the locale, else en).",
-                                    show_default=False),
+    lang: str | None = LANG.typer(),
 ) -> None:
     """With no command: where you are (the next exercise, your progress) and how to go on."""
-    from lossdrill.i18n import LANGUAGES, set_language
-
-    if lang is not None:
-        if lang.lower() not in LANGUAGES:
-            raise UsageError(_("--lang {lang}: expected one of {choices}", lang=repr(lang),
-                               choices=", ".join(LANGUAGES)))
-        # The variable also reaches the child graders of watch mode.
-        os.environ["LOSSDRILL_LANG"] = lang.lower()
-        set_language(lang.lower())
-    if pack is not None:
-        # `lossdrill --pack DIR list` means what `LOSSDRILL_EXERCISES=DIR lossdrill list`
-        # does; the variable also reaches the child graders of watch mode.
-        os.environ["LOSSDRILL_EXERCISES"] = str(pack)
+    use_language(lang)
+    use_pack(pack)  # `lossdrill --pack DIR list` is `LOSSDRILL_EXERCISES=DIR lossdrill list`
     if ctx.invoked_subcommand is not None:
         return
     from lossdrill.learner.progress import Progress, summarise
@@ -151,8 +142,8 @@ def start(
 
     ex = open_catalog(pack).get(exercise)
     target = write_starter(ex, path, force=force)
-    typer.echo(_("wrote {target} — implement {functions}, then run `lossdrill check {target}`",
-                 target=target, functions=", ".join(ex.function_names)))
+    _say(_("wrote {target} — implement {functions}, then run `lossdrill check {target}`",
+           target=target, functions=", ".join(ex.function_names)))
 
 
 @app.command()
@@ -169,8 +160,18 @@ def hint(
     warn(progress.warning)
     lines, shown = hint_lines(ex, progress.hints_used(ex.id))
     for line in lines:
-        typer.echo(line)
+        _say(line)
     progress.record_hint(ex.id, shown)
+
+
+def _say(line: str) -> None:
+    """A line of prose, wrapped to the terminal (or COLUMNS, or 80 off one)."""
+    from rich.text import Text
+
+    from lossdrill.render.terminal import make_console
+    from lossdrill.render.wrap import wrapping
+
+    make_console().print(wrapping(Text(line)))
 
 
 @app.command("progress")
@@ -276,6 +277,19 @@ def new(
 
 
 register_classroom(app)
+
+
+def _everywhere(group: typer.Typer) -> None:
+    """Every command of ``group`` and its subgroups takes --lang and --pack after its name."""
+    for command in group.registered_commands:
+        if command.callback is not None:
+            command.callback = everywhere(command.callback)
+    for subgroup in group.registered_groups:
+        if subgroup.typer_instance is not None:
+            _everywhere(subgroup.typer_instance)
+
+
+_everywhere(app)
 
 
 def main() -> None:

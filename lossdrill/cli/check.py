@@ -22,8 +22,11 @@ FORMATS = ("text", "json", "junit", "gradescope", "github")
 
 def run(file: Path, exercise: str | None = None, as_json: bool = False, fmt: str = "text",
         seed: int | None = None, timeout: float | None = None, memory: int | None = None,
-        verbose: bool = False, pack: Path | None = None) -> int:
+        verbose: bool = False, pack: Path | None = None, lang: str | None = None) -> int:
+    from lossdrill.cli.options import use_language
     from lossdrill.cli.ranges import default_memory
+
+    use_language(lang)  # first: every message from here on is in it
     from lossdrill.service.launcher import Launcher
     from lossdrill.service.options import Options, learner_terms
 

@@ -15,7 +15,7 @@ def main() -> None:
     # process (and, in `grade`, from the other workers). Before NumPy is imported.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
-    args = sys.argv[1:]
+    args = _check_first(sys.argv[1:])
     if len(args) > 1 and args[0] == "check" and "--help" not in args:
         from lossdrill.sandbox.spawn import prestart
 
@@ -37,3 +37,21 @@ def main() -> None:
     from lossdrill.cli.app import main as cli_main
 
     cli_main()
+
+
+GLOBAL = ("--lang", "--pack")  # the options of the whole command line that `check` takes too
+
+
+def _check_first(args: list[str]) -> list[str]:
+    """``args`` with `--lang`/`--pack` given before `check` moved after it, where they mean
+    the same, so that `lossdrill --lang zh check FILE` takes the fast path too; any other
+    command line as it is."""
+    moved: list[str] = []
+    i = 0
+    while i < len(args) and args[i].partition("=")[0] in GLOBAL:
+        step = 1 if "=" in args[i] else 2
+        moved += args[i:i + step]
+        i += step
+    if not moved or i >= len(args) or args[i] != "check":
+        return args
+    return ["check", *args[i + 1:], *moved]

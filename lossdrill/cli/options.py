@@ -12,7 +12,10 @@ This module imports no command-line framework: the fast path reads it before any
 
 from __future__ import annotations
 
+import functools
 import inspect
+import os
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -85,8 +88,37 @@ def takes(params: tuple[Param, ...]) -> Callable[[F], F]:
     return declare
 
 
+def parse_lang(text: str) -> str:
+    """The value of ``--lang``: en or zh, in any case."""
+    from lossdrill.i18n import LANGUAGES
+
+    if text.strip().lower() not in LANGUAGES:
+        raise UsageError(_("--lang {lang}: expected one of {choices}", lang=repr(text),
+                           choices=", ".join(LANGUAGES)))
+    return text.strip().lower()
+
+
+def use_language(lang: str | None) -> None:
+    """Speak ``lang`` from now on (None: as before). The variable also reaches the child
+    graders of watch mode."""
+    if lang is not None:
+        from lossdrill.i18n import set_language
+
+        os.environ["LOSSDRILL_LANG"] = lang
+        set_language(lang)
+
+
+def use_pack(pack: Path | None) -> None:
+    """`--pack DIR` given to the whole command line means what `LOSSDRILL_EXERCISES=DIR`
+    does; the variable also reaches the child graders of watch mode."""
+    if pack is not None:
+        os.environ["LOSSDRILL_EXERCISES"] = str(pack)
+
+
 PACK = Param("pack", Path, "Exercise folder to use instead of the built-in pack (also "
              "LOSSDRILL_EXERCISES).", ("--pack",), None)
+LANG = Param("lang", str, "Language of the output: en or zh (default: LOSSDRILL_LANG, else "
+             "the locale, else en).", ("--lang",), None, parse_lang, "LANG")
 JSON = Param("as_json", bool, "Print one JSON document on stdout.", ("--json",), False)
 EXERCISE_NAME = Param("exercise", str, "Exercise id or slug (ex3, hinge).")
 EXERCISE = Param("exercise", str, "Exercise id or slug (default: from the `# lossdrill: exN` "
@@ -113,8 +145,36 @@ CHECK = (
     SEED, TIMEOUT, MEMORY,
     Param("verbose", bool, "Also say which protections were in force.", ("--verbose", "-v"),
           False),
-    PACK,
+    PACK, LANG,
 )
+
+
+def everywhere(function: F) -> F:
+    """``function``, a command, taking ``--lang`` and ``--pack`` as the whole command line
+    takes them (before the command's name), whichever it declares already: `lossdrill check
+    ex1.py --lang zh` means `lossdrill --lang zh check ex1.py`. An option given in both
+    places is taken from after the command's name, the later."""
+    signature = inspect.signature(function)
+    added = [p for p in (LANG, PACK.but(help="Exercise folder to use instead of the built-in "
+                                        "pack (as LOSSDRILL_EXERCISES)."))
+             if p.name not in signature.parameters]
+    if not added:
+        return function
+
+    @functools.wraps(function)
+    def command(*args: Any, **given: Any) -> Any:
+        for param in added:
+            value = given.pop(param.name, None)
+            use_language(value) if param is LANG else use_pack(value)
+        return function(*args, **given)
+
+    command.__signature__ = signature.replace(parameters=[  # type: ignore[attr-defined]
+        *signature.parameters.values(),
+        *(inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=p.typer(),
+                            annotation=p.annotation) for p in added)])
+    command.__annotations__ = {**typing.get_type_hints(function),
+                               **{p.name: p.annotation for p in added}}
+    return command  # type: ignore[return-value]
 
 
 def open_catalog(pack: Path | None) -> Catalog:

@@ -6,6 +6,7 @@ Pure functions. A comparison says what differs twice: ``message`` names values a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -167,16 +168,21 @@ def _kind_of(value: Any) -> str:
     return _("a {type}", type=type(value).__name__)
 
 
-def _fmt(x: float) -> str:
-    return f"{x:.6g}"
+def _fmt(x: float, digits: int = 6) -> str:
+    return repr(float(x)) if digits >= ROUND_TRIP else f"{x:.{digits}g}"
 
 
-def abbreviate(value: Any) -> str:
-    """An array or number shortened for a report line."""
+ROUND_TRIP = 17  # significant digits that give back every float: printed as repr() then
+_DIGITS = (6, 8, 10, 12, 14, ROUND_TRIP)
+
+
+def abbreviate(value: Any, digits: int = 6) -> str:
+    """An array or number shortened for a report line, numbers to ``digits`` significant
+    digits (at ``ROUND_TRIP``, the shortest form that reads back as the same float)."""
     if isinstance(value, tuple):
-        return "(" + ", ".join(abbreviate(v) for v in value) + ")"
+        return "(" + ", ".join(abbreviate(v, digits) for v in value) + ")"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k!r}: {abbreviate(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{k!r}: {abbreviate(v, digits)}" for k, v in value.items()) + "}"
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:37] + "…")
     if isinstance(value, RngSeed):
@@ -187,5 +193,37 @@ def abbreviate(value: Any) -> str:
     if arr is None:
         return repr(value)[:60]
     if arr.ndim == 0:
-        return _fmt(float(arr))
-    return np.array2string(arr, precision=6, threshold=8, edgeitems=3, max_line_width=70)
+        return _fmt(float(arr), digits)
+    if digits >= ROUND_TRIP:
+        return np.array2string(arr, floatmode="unique", threshold=8, edgeitems=3,
+                               max_line_width=70)
+    return np.array2string(arr, precision=digits, threshold=8, edgeitems=3, max_line_width=70)
+
+
+def abbreviate_apart(values: list[Any]) -> list[str]:
+    """``values`` abbreviated with one number of digits, the fewest (from 6) at which values
+    that differ read differently — two inputs of a test, expected and got, the elements of
+    one small array: 1e8 and 1e8 + 1 are not both `1.e+08`. Up to the round-trip form."""
+    arrays = [as_array(v) for v in values]
+    shown: list[str] = []
+    for digits in _DIGITS:
+        shown = [abbreviate(v, digits) for v in values]
+        if _apart(arrays, shown):
+            break
+    return shown
+
+
+def _apart(arrays: list[np.ndarray | None], shown: list[str]) -> bool:
+    for i, a in enumerate(arrays):
+        if a is None or a.dtype.kind not in "fc":
+            continue
+        if a.ndim and a.size <= 8:  # every element printed: distinct ones read distinct
+            tokens = [t for t in re.findall(r"[^\s\[\],]+", shown[i]) if t != "..."]
+            if len(set(tokens)) < len(np.unique(a)):
+                return False
+        for j in range(i):
+            b = arrays[j]
+            if (b is not None and b.shape == a.shape and shown[i] == shown[j]
+                    and not np.array_equal(a, b, equal_nan=True)):
+                return False
+    return True

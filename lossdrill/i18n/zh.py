@@ -453,7 +453,6 @@ CATALOG: dict[str, str] = {
     "That was the last exercise.": "这已经是最后一个练习了。",
     "{target} exists: watching it (never overwritten)": "{target} 已存在：改为监视它（不会覆盖）",
     "wrote {target}: implement {functions}": "已写入 {target}：请实现 {functions}",
-    "watching {file} · {footer}": "正在监视 {file} · {footer}",
     # -- lossdrill progress
     "checks": "检查次数",
     "first pass": "首次通过",
@@ -987,4 +986,16 @@ CATALOG: dict[str, str] = {
     "{best} (ε^(1/3) = {eps3:.1e}), and rises as h^{roundoff} below 10⁻⁹":
         "在 {count} 个函数上，误差从 h = 0.1 起按 h^{trunc} 下降，在 h = {best} 处最小"
         "（ε^(1/3) = {eps3:.1e}），在 10⁻⁹ 以下按 h^{roundoff} 上升",
+    # the learner's report: wide text, pipes, watch at any height, notebooks, wording
+    "see below": "详见下文",
+    "watching {file}": "正在监视 {file}",
+    "… {count} more lines: a taller window shows them, `lossdrill check {file}` all":
+        "……还有 {count} 行：窗口调高即可看到，`lossdrill check {file}` 显示全部",
+    "cell {cell} not graded: nothing it defines is used by {functions} (it imports {modules})":
+        "第 {cell} 个单元格未参与评分：{functions} 没有用到它定义的任何东西（它导入了 {modules}）",
+    "cell {cell} not graded: nothing it defines is used by {functions}":
+        "第 {cell} 个单元格未参与评分：{functions} 没有用到它定义的任何东西",
+    "Notes": "说明",
+    "sample by sample (reference → yours), {shown} of the {count} that differ:":
+        "逐个样本（参考答案 → 你的结果），共 {count} 个不同，显示其中 {shown} 个：",
 }

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -285,11 +286,13 @@ class Session:
             return
         progress = Progress()
         progress.record_check(self.ex.id, result.score, result.passed)
-        render_compact(self.console, result, sweep)
-        if progress.warning:
-            self.console.print(Text(_("warning: {warning}", warning=progress.warning),
-                                    style="yellow"))
-        self._footer()
+        warning = [Text(_("warning: {warning}", warning=progress.warning), style="yellow")
+                   ] if progress.warning else []
+        # On a terminal the report fits the window, so that the score, the verdict and the
+        # keys are never scrolled away by the details.
+        render_compact(self.console, result, sweep,
+                       height=self.console.height if self.console.is_terminal else None,
+                       footer=[*warning, *self._footer_lines()])
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -349,8 +352,17 @@ class Session:
             self.console.clear()
 
     def _footer(self) -> None:
-        self.console.print(Text(_("watching {file} · {footer}", file=shown(self.file),
-                                  footer=_(FOOTER)), style="dim"))
+        for line in self._footer_lines():
+            self.console.print(line)
+
+    def _footer_lines(self) -> list[Text]:
+        """The file watched and the keys: on one line when the window is wide enough, else
+        the keys on a line of their own (it fits 80 columns, in either language)."""
+        watching = _("watching {file}", file=shown(self.file))
+        keys = _(FOOTER)
+        if cell_len(watching) + 3 + cell_len(keys) <= self.console.width:
+            return [Text(f"{watching} · {keys}", style="dim")]
+        return [Text(watching, style="dim"), Text(keys, style="dim")]
 
 
 def shown(path: Path) -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from typing import IO, TYPE_CHECKING, TextIO, cast
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
@@ -23,6 +25,7 @@ from rich.text import Text
 from lossdrill import escape
 from lossdrill.grading.results import CheckResult, TestResult, TestStatus, cleaned
 from lossdrill.i18n import N_, _, language
+from lossdrill.render.wrap import Wrapped, wrapping
 
 if TYPE_CHECKING:
     from lossdrill.grading.curves import Sweep
@@ -37,36 +40,56 @@ OUTPUT_SHOWN = 4000  # characters of the learner's output in the terminal report
 
 def make_console(stderr: bool = False, github: bool = False) -> Console:
     """A console on stdout (or stderr); with ``github``, on stderr for a GitHub Actions log,
-    where no line it writes is a workflow command."""
+    where no line it writes is a workflow command. Off a terminal (a pipe, a file) lines are
+    ``COLUMNS`` wide, else 80, and end without the spaces rich pads them with."""
     stream: TextIO = sys.stderr if stderr or github else sys.stdout
     terminal = stream.isatty()
-    file = cast(IO[str], CommandFree(stream)) if github else stream
+    file = stream if terminal and not github else cast(
+        IO[str], CommandFree(stream, trim=not terminal) if github else Lines(stream))
     # No `:emoji:` codes: the learner's own text (tracebacks, printed output) is shown as is.
     return Console(file=file, highlight=False, emoji=False,
                    no_color=bool(os.environ.get("NO_COLOR")),
-                   width=None if terminal else 100, soft_wrap=False)
+                   width=None if terminal else output_width(), soft_wrap=False)
 
 
-class CommandFree(io.TextIOBase):
-    """A stream that passes on whole lines with escape.command_free applied. GitHub's runner
-    reads a step's stderr for workflow commands, and a line the report draws may start with
-    the learner's text wherever rich wraps it (a long message, a table cell's next line)."""
+def output_width() -> int:
+    """The width of output that goes to no terminal: ``COLUMNS`` when it is a sensible
+    number, else 80 (rich would ask whichever of stdin or stderr is a terminal instead)."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    return int(columns) if columns.isdigit() and 20 <= int(columns) <= 1000 else 80
 
-    def __init__(self, stream: TextIO) -> None:
+
+_PADDED = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$")  # a line's end padding, colour codes kept
+
+
+class Lines(io.TextIOBase):
+    """A stream that passes on whole lines: with ``trim``, without their trailing spaces;
+    with ``commands``, with escape.command_free applied. GitHub's runner reads a step's stderr
+    for workflow commands, and a line the report draws may start with the learner's text
+    wherever rich wraps it (a long message, a table cell's next line)."""
+
+    def __init__(self, stream: TextIO, commands: bool = False, trim: bool = True) -> None:
         self.stream = stream
+        self.commands = commands
+        self.trim = trim
         self._pending = ""  # the start of a line not yet ended
+
+    def _clean(self, text: str) -> str:
+        if self.trim:
+            text = "".join(_PADDED.sub(r"\1", line) + end for line, end in _split_lines(text))
+        return escape.command_free(text) if self.commands else text
 
     def write(self, text: str) -> int:
         joined = self._pending + text
         end = max(joined.rfind("\n"), joined.rfind("\r")) + 1
         self._pending = joined[end:]
         if end:
-            self.stream.write(escape.command_free(joined[:end]))
+            self.stream.write(self._clean(joined[:end]))
         return len(text)
 
     def flush(self) -> None:
         if self._pending:  # ended here, so that nothing written later can extend it
-            self.stream.write(escape.command_free(self._pending) + "\n")
+            self.stream.write(self._clean(self._pending) + "\n")
             self._pending = ""
         self.stream.flush()
 
@@ -79,6 +102,20 @@ class CommandFree(io.TextIOBase):
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return getattr(self.stream, "encoding", None) or "utf-8"
+
+
+def _split_lines(text: str) -> list[tuple[str, str]]:
+    """``text`` as (line, its end) pairs; the last line may have no end."""
+    parts = re.split(r"(\r\n|\n|\r)", text)
+    return [(parts[i], parts[i + 1] if i + 1 < len(parts) else "")
+            for i in range(0, len(parts), 2)]
+
+
+class CommandFree(Lines):
+    """Lines for a GitHub Actions log: no line a workflow command."""
+
+    def __init__(self, stream: TextIO, trim: bool = False) -> None:
+        super().__init__(stream, commands=True, trim=trim)
 
 
 def inert(result: CheckResult, sweep: Sweep | None = None
@@ -112,9 +149,10 @@ def sparkline(values: list[float], width: int = 30, low: float | None = None,
 def render_check(console: Console, result: CheckResult, verbose: bool = False,
                  sweep: Sweep | None = None) -> None:
     result, sweep = inert(result, sweep)
-    header = Text.assemble((f"{result.exercise} · {result.label or result.title}", "bold"),
-                           f"  {result.file}", ("   " + _("seed {seed}", seed=result.seed), "dim"))
-    console.print(header)
+    print_fitted(console, [Text(f"{result.exercise} · {result.label or result.title}",
+                                style="bold"), Text(result.file),
+                           Text(_("seed {seed}", seed=result.seed), style="dim")],
+                 gaps=("  ", "   "))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column("", width=1)
     table.add_column(_("test"))
@@ -123,7 +161,7 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
     table.add_column(_("result"))
     for test in result.tests:
         mark, colour = MARKS.get(test.status, ("?", "yellow"))
-        table.add_row(Text(mark, style=colour), Text(_test_name(test)), _(test.kind),
+        table.add_row(Text(mark, style=colour), wrapping(Text(_test_name(test))), _(test.kind),
                       f"{test.score:g}/{test.max_score:g}", _summary(test))
     console.print(table)
     # What a failing visible test has to say (inputs, expected and got, the samples that
@@ -140,9 +178,7 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
                                 (f"{result.score:g}/{result.max_score:g}", f"bold {colour}"),
                                 f" — {_(result.status)}"))
     if result.diagnoses:
-        lines = [Text.assemble((d.id, "bold"), ": ", d.message) for d in result.diagnoses]
-        console.print(Panel(Group(*lines), title=_("Diagnosis"), title_align="left",
-                            border_style="yellow", box=box.ROUNDED))
+        console.print(diagnosis_panel(result))
     if sweep is not None or any(t.curves for t in result.tests):
         from lossdrill.render.plots import render_plots  # curves to draw: rarely, so imported then
 
@@ -154,25 +190,74 @@ def render_check(console: Console, result: CheckResult, verbose: bool = False,
                                                count=len(output) - OUTPUT_SHOWN))
         parts: list[Text] = [Text(shown.rstrip())] if output.strip() else []
         parts += [Text(note, style="dim") for note in result.notes]
-        console.print(Panel(Group(*parts), title=_("Your code printed"), title_align="left",
+        title = _("Your code printed") if output.strip() else _("Notes")
+        console.print(Panel(Group(*parts), title=title, title_align="left",
                             border_style="dim", box=box.ROUNDED))
     if verbose and result.protections:
         console.print(Text(_("Protections: ") + "; ".join(result.protections), style="dim"))
 
 
-SUMMARY_WIDTH = 60  # characters of a test's message in the table; the rest is below it
+SUMMARY_CELLS = 60  # display cells of a test's message in the table; the rest is below it
+_CLAUSE_ENDS = (("; ", "；"), (": ", "："))  # where a message's first clause may end, by rank
+_RAISED = re.compile(r"([A-Za-z_][\w.]*)(?::|$)")  # a traceback's last line: the exception
+
+
+def print_fitted(console: Console, parts: list[Text], gaps: tuple[str, ...] = ("  ",)
+                 ) -> None:
+    """``parts`` on as few lines as the console's width allows, a line broken between parts
+    only: a header's title, file and seed never split mid-part (`seed` from its number), in
+    any script. ``gaps[i]`` goes between part i and the next (the last one for the rest).
+    A part wider than the console wraps on its own lines."""
+    line = Text()
+    for i, part in enumerate(parts):
+        gap = gaps[min(i, len(gaps)) - 1]
+        if line and line.cell_len + len(gap) + part.cell_len > console.width:
+            console.print(line)
+            line = Text()
+        if line:
+            line.append(gap)
+        line.append_text(part)
+    if line:
+        console.print(line)
 
 
 def _test_name(test: TestResult) -> str:
     return (test.label or test.name) + (_(" (hidden)") if test.hidden else "")
 
 
-def _summary(test: TestResult) -> Text:
-    # The first clause only: the rest (a pinpointed pattern, a traceback) is below the table.
-    first = test.message.strip().splitlines()[0].split("; ")[0] if test.message.strip() else ""
-    if len(first) > SUMMARY_WIDTH or "\n" in test.message.strip():
-        first = first[:SUMMARY_WIDTH - 1].rstrip() + "…"
-    return Text(first, style="red" if test.status in ("failed", "error") else "")
+def summary_text(test: TestResult) -> str:
+    """What the table's result cell says of a test: its whole message when short (or hidden:
+    nothing is said below the table of a hidden test), else its first clause — a verdict
+    such as `returned 4.5 instead of raising ValueError` — whole, never cut mid-sentence;
+    else a pointer to the details below. Widths in display cells, so that Chinese text, two
+    cells a character, is measured as the terminal draws it."""
+    message = test.message.strip()
+    if test.hidden or ("\n" not in message and cell_len(message) <= SUMMARY_CELLS):
+        return message
+    first = message.splitlines()[0].strip()
+    raised = _RAISED.match(message.splitlines()[-1].strip())
+    if first.endswith((":", "：")) and "\n" in message and raised:
+        # A traceback: said as a hidden test's is (`raised NotImplementedError`), so that an
+        # unwritten function reads the same on every row.
+        return _("raised {name}", name=raised.group(1))
+    if cell_len(first) <= SUMMARY_CELLS:
+        return first
+    for ends in _CLAUSE_ENDS:
+        cut = min((first.find(end) for end in ends if end in first), default=-1)
+        if cut > 0 and cell_len(first[:cut]) <= SUMMARY_CELLS:
+            return first[:cut].rstrip("，,")
+    return _("see below")
+
+
+def _summary(test: TestResult) -> Text | Wrapped:
+    return wrapping(Text(summary_text(test),
+                         style="red" if test.status in ("failed", "error") else ""))
+
+
+def diagnosis_panel(result: CheckResult) -> Panel:
+    lines = [wrapping(Text.assemble((d.id, "bold"), ": ", d.message)) for d in result.diagnoses]
+    return Panel(Group(*lines), title=_("Diagnosis"), title_align="left",
+                 border_style="yellow", box=box.ROUNDED)
 
 
 def _has_details(test: TestResult) -> bool:
@@ -182,10 +267,10 @@ def _has_details(test: TestResult) -> bool:
     if test.hidden or test.status not in (TestStatus.FAILED, TestStatus.ERROR):
         return False
     return bool(test.details or test.pinpoint is not None
-                or len(test.message) > SUMMARY_WIDTH or "\n" in test.message)
+                or summary_text(test) != test.message.strip())
 
 
-def body_of(test: TestResult, seen: set[str]) -> Text | Group:
+def body_of(test: TestResult, seen: set[str]) -> Text | Wrapped | Group:
     """What the report says of a test below the table: its message, details, samples and
     curves, as the result holds them."""
     text = test.message
@@ -193,11 +278,15 @@ def body_of(test: TestResult, seen: set[str]) -> Text | Group:
         text = text if text not in seen else text.strip().splitlines()[-1] + _(" (as above)")
         seen.add(test.message)
     message = Text(text, style="red" if test.status in ("failed", "error") else "")
-    parts: list[Text] = [message] if test.message else []
+    parts: list[Text | Wrapped] = [wrapping(message)] if test.message else []
     for key, value in test.details.items():
-        parts.append(Text.assemble((f"{_detail_key(key)}: ", "dim"), value))
+        parts.append(wrapping(Text.assemble((f"{_detail_key(key)}: ", "dim"), value)))
     if test.pinpoint is not None and test.pinpoint.rows:
-        parts.append(Text(_("sample by sample (reference → yours):"), style="dim"))
+        shown, differing = len(test.pinpoint.rows), test.pinpoint.differing
+        parts.append(Text(_("sample by sample (reference → yours):") if shown >= differing
+                          else _("sample by sample (reference → yours), {shown} of the "
+                                 "{count} that differ:", shown=shown, count=differing),
+                          style="dim"))
         for row in test.pinpoint.rows:
             inputs = ", ".join(f"{k}={v}" for k, v in row.inputs.items())
             parts.append(Text.assemble((f"  #{row.index} ", "dim"), inputs,

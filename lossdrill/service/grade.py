@@ -51,7 +51,7 @@ def grade(exercise: Exercise, source: Path, options: Options = Options(),
         if source.suffix.lower() == ".ipynb":
             from lossdrill.service.notebook import gather_notebook
 
-            gathered = gather_notebook(source)
+            gathered = gather_notebook(source, exercise.all_function_names)
             folder = tempfile.mkdtemp(prefix="lossdrill-notebook-")
             path = Path(folder) / f"{source.stem}.py"
             path.write_text(gathered.source, encoding="utf-8")

@@ -42,6 +42,9 @@ class Segment:
 class Gathered:
     source: str = ""
     segments: list[Segment] = field(default_factory=list)
+    # Cells the exercise does not need (cells.py), left out: (number, the modules it imports).
+    left_out: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    functions: tuple[str, ...] = ()  # the exercise's, that decided which cells are needed
 
     def add(self, text: str, first: int, where: str, file: str = "") -> None:
         """Append ``text`` (ending in a newline) whose first line is ``first`` at its origin."""
@@ -64,6 +67,18 @@ class Gathered:
         result.diagnoses = [type(d)(d.id, self.relabel_text(d.message, path))
                             for d in result.diagnoses]
         result.learner_output = self.relabel_text(result.learner_output, path)
+        result.notes += self.notes()
+
+    def notes(self) -> list[str]:
+        """What the report says of the cells left out, a line each."""
+        functions = ", ".join(self.functions)
+        return [_("cell {cell} not graded: nothing it defines is used by {functions} (it "
+                  "imports {modules})", cell=number, functions=functions,
+                  modules=", ".join(modules))
+                if modules else
+                _("cell {cell} not graded: nothing it defines is used by {functions}",
+                  cell=number, functions=functions)
+                for number, modules in self.left_out]
 
     def relabel_text(self, text: str, path: Path) -> str:
         name = re.escape(str(path))
@@ -158,8 +173,18 @@ def read_notebook(path: Path) -> list[tuple[int, str]]:
     return cells
 
 
-def gather_notebook(path: Path) -> Gathered:
-    gathered = Gathered()
-    for number, source in read_notebook(path):
-        gathered.add(clean_cell(source), 1, f"cell {number}, line {{line}}", str(path))
+def gather_notebook(path: Path, functions: tuple[str, ...] = ()) -> Gathered:
+    """The notebook's code cells as one file; with ``functions``, those an exercise defining
+    them needs alone (cells.py), the others listed in ``left_out``."""
+    from lossdrill.service.cells import names_of, needed
+
+    cells = [(number, clean_cell(source)) for number, source in read_notebook(path)]
+    keep = needed([source for _, source in cells], functions) if functions else None
+    gathered = Gathered(functions=functions)
+    for i, (number, source) in enumerate(cells):
+        if keep is None or keep[i]:
+            gathered.add(source, 1, f"cell {number}, line {{line}}", str(path))
+        elif source.strip():
+            found = names_of(source)
+            gathered.left_out.append((number, found.imports if found else ()))
     return gathered

@@ -156,7 +156,7 @@ def test_each_command_shows_its_help(tmp_path: Path, command: str) -> None:
 
 
 def test_list_shows_the_exercises_in_order(work: Path) -> None:
-    result = lossdrill("list", cwd=work)
+    result = lossdrill("list", cwd=work, env={"COLUMNS": "120"})  # titles on one line
     assert result.returncode == 0, result.stderr
     rows = [line.split()[0] for line in result.stdout.splitlines()
             if re.match(r"ex\d+\s", line)]

@@ -29,6 +29,7 @@ _SCRUBBED = ("LOSSDRILL_EXERCISES", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES
 
 def lossdrill(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
+    env["COLUMNS"] = "120"  # a table's rows on one line each, as the assertions read them
     return subprocess.run([sys.executable, "-m", "lossdrill", *map(str, args)], cwd=cwd,
                           env=env, capture_output=True, text=True, timeout=90)
 

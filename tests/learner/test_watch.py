@@ -171,10 +171,10 @@ def save(path: Path, text: str, *, by_rename: bool = False) -> None:
         path.write_text(text)
 
 
-def spawn(folder: Path, *args: str) -> pexpect.spawn:
+def spawn(folder: Path, *args: str, dimensions: tuple[int, int] = (60, 110)) -> pexpect.spawn:
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
     child = pexpect.spawn(sys.executable, ["-m", "lossdrill", "watch", *args], cwd=str(folder),
-                          env=env, dimensions=(60, 110), encoding="utf-8", timeout=WAIT)
+                          env=env, dimensions=dimensions, encoding="utf-8", timeout=WAIT)
     child.logfile_read = _Log()
     return child
 
@@ -341,3 +341,63 @@ def test_a_deleted_folder_ends_the_session_in_one_line(tmp_path: Path) -> None:
         assert child.exitstatus == 2
     finally:
         child.close(force=True)
+
+
+# -- a report taller than the window ----------------------------------------------------------
+
+GRAD_WRONG_SIGN = (Path(__file__).resolve().parents[1] / "learners" / "ex3"
+                   / "mistake_grad-wrong-sign.py").read_text()
+
+
+@pytest.mark.parametrize("rows", [15, 24])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_summary_and_the_keys_stay_on_a_short_screen(tmp_path: Path, rows: int,
+                                                         lang: str) -> None:
+    from rich.cells import cell_len
+
+    save(tmp_path / "ex3.py", GRAD_WRONG_SIGN)
+    child = spawn(tmp_path, "ex3.py", "--seed", "1", "--lang", lang, dimensions=(rows, 80))
+    try:
+        child.expect("q 退出" if lang == "zh" else "q quit")  # the report's last line
+        drawn = child.before + child.after
+        assert finish(child) == 0
+    finally:
+        child.close(force=True)
+    # What the window shows: the report drawn after the screen was last cleared.
+    report = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn.split("\x1b[2J")[-1])
+    lines = report.replace("\r", "").split("\n")
+    assert len(lines) <= rows - 1, report  # nothing scrolled off the top
+    assert all(cell_len(line) <= 80 for line in lines), report
+    assert "6/15" in lines[0] and ("未通过" if lang == "zh" else "failed") in lines[0]
+    assert "grad-wrong-sign" in report  # the diagnosis
+    assert re.search(r"… \d+ more lines" if lang == "en" else r"……还有 \d+ 行", report), report
+    left = int(re.search(r"(\d+) (more lines|行)", report).group(1))  # type: ignore[union-attr]
+    assert left > 0
+
+
+def test_the_keys_fit_80_columns_in_every_language() -> None:
+    from rich.cells import cell_len
+
+    from lossdrill.i18n import LANGUAGES, _, set_language
+    from lossdrill.learner.watch import FOOTER
+
+    try:
+        for lang in LANGUAGES:
+            set_language(lang)
+            assert cell_len(_(FOOTER)) <= 80
+    finally:
+        set_language(None)
+
+
+def test_a_report_that_fits_is_shown_whole(tmp_path: Path) -> None:
+    save(tmp_path / "ex3.py", GRAD_WRONG_SIGN)
+    child = spawn(tmp_path, "ex3.py", "--seed", "1", dimensions=(200, 100))
+    try:
+        child.expect("q quit")
+        drawn = child.before
+        assert finish(child) == 0
+    finally:
+        child.close(force=True)
+    report = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", drawn.split("\x1b[2J")[-1])
+    assert "more lines" not in report and "grad-wrong-sign" in report
+    assert "input y_true" in report and "6/15" in report

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -141,9 +142,12 @@ def test_a_notebook_that_passes(tmp_path: Path) -> None:
                        cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Score 12/12" in result.stdout and "ex1_mse.ipynb" in result.stdout
-    # Its exploration ran in the learner process; its own check() call did nothing there.
-    assert "worked example: 1.3125" in result.stdout
-    assert "check() skipped: this code is being checked already" in result.stdout
+    # Its exploration and its own check() call are not what the exercise needs: left out.
+    assert "worked example: 1.3125" not in result.stdout
+    text = flat(result.stdout.replace("│", " "))
+    assert "cell 5 not graded: nothing it defines is used by mse" in text
+    assert "cell 6 not graded: nothing it defines is used by mse (it imports lossdrill)" in text
+    assert "check() skipped" not in result.stdout  # its cell did not run
     progress = json.loads((tmp_path / ".lossdrill" / "progress.json").read_text())
     assert progress["ex1"]["first_pass"]
 
@@ -378,3 +382,104 @@ def test_a_notebook_naming_an_unknown_exercise_says_which(tmp_path: Path) -> Non
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and "unknown exercise 'ex99'" in lines[0]
     assert "cannot tell" not in lines[0]
+
+
+# -- the cells an exercise needs --------------------------------------------------------------
+
+
+def write_notebook(folder: Path, *cells: str, name: str = "ex1.ipynb") -> Path:
+    doc = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None,
+                      "outputs": [], "source": cell} for cell in cells],
+           "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = folder / name
+    path.write_text(json.dumps(doc))
+    return path
+
+
+MSE_CELL = ("def mse(y_true, y_pred):\n"
+            "    y_true = np.asarray(y_true, dtype=float)\n"
+            "    y_pred = np.asarray(y_pred, dtype=float)\n"
+            "    if y_true.shape != y_pred.shape:\n"
+            "        raise ValueError('shapes differ')\n"
+            "    return float(np.mean(squared(y_pred - y_true)))\n")
+
+
+def test_a_plotting_cell_the_grader_cannot_import_does_not_fail_a_correct_mse(
+        tmp_path: Path) -> None:
+    result = lossdrill("check", NOTEBOOKS / "mse_with_a_plot.ipynb", "--seed", "2",
+                       cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = flat(result.stdout)
+    assert "12/12" in text
+    text = flat(result.stdout.replace("│", " "))
+    # Which cells were left out, and why (cells count from 1, the Markdown one too).
+    assert ("cell 3 not graded: nothing it defines is used by mse (it imports "
+            "matplotlib_absent.pyplot)") in text
+    assert "cell 6 not graded: nothing it defines is used by mse" in text
+    assert "cell 2 not graded" not in text and "cell 4 not graded" not in text
+
+
+def test_a_needed_cell_that_fails_to_import_is_still_an_error(tmp_path: Path) -> None:
+    # squared() uses the module the failing cell imports: the failure is a real one.
+    path = write_notebook(tmp_path, "# lossdrill: ex1\nimport numpy as np",
+                          "import scipy_absent as sp",
+                          "def squared(d):\n    return sp.square(d)\n", MSE_CELL,
+                          "print(mse([1], [2]))")
+    result = lossdrill("check", path, "--json", "--seed", "1", cwd=tmp_path)
+    doc = json.loads(result.stdout)
+    assert doc["status"] == "error" and doc["score"] == 0
+    assert "No module named 'scipy_absent'" in json.dumps(doc["diagnoses"])
+
+
+def test_the_report_of_a_left_out_cell_is_in_chinese_too(tmp_path: Path) -> None:
+    result = lossdrill("--lang", "zh", "check", NOTEBOOKS / "mse_with_a_plot.ipynb",
+                       "--seed", "2", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "第3个单元格未参与评分" in re.sub(r"[\s│]", "", result.stdout)
+
+
+@pytest.mark.parametrize(("cells", "kept"), [
+    # the function, its import, a helper and the constant the helper reads
+    (["import numpy as np", "import matplotlib.pyplot as plt", "K = 2",
+      "def sq(d):\n    return d ** K", "def mse(a, b):\n    return np.mean(sq(a - b))",
+      "plt.plot([mse(1, 2)])"], [True, False, True, True, True, False]),
+    # a global changed in place by a later cell, and one bound by `global` in a function
+    (["W = [1.0]", "W[0] = 2.0", "def setup():\n    global R\n    R = 3",
+      "def mse(a, b):\n    return W[0] * R * (a - b) ** 2", "x = 5"],
+     [True, True, True, True, False]),
+    # what cannot be told is kept: a cell that does not parse, a `*` import
+    (["def mse(a, b)\n    return 0", "from numpy import *", "import os"],
+     [True, True, False]),
+    # nothing defines the function: every cell, as a file is graded
+    (["import numpy as np", "import matplotlib.pyplot as plt"], [True, True]),
+    # an import under an alias, a dotted one, a class
+    (["import numpy.linalg", "import pandas as pd", "class Loss:\n    scale = 2",
+      "def mse(a, b):\n    return numpy.linalg.norm(a - b) * Loss.scale"],
+     [True, False, True, True]),
+])
+def test_the_needed_cells_are_found_by_name(cells: list[str], kept: list[bool]) -> None:
+    from lossdrill.service.cells import needed
+
+    assert needed(cells, ["mse"]) == kept
+
+
+def test_cells_keep_their_numbers_when_others_are_left_out(tmp_path: Path) -> None:
+    path = write_notebook(tmp_path, "import numpy as np", "import absent_plots",
+                          "def squared(d):\n    return d ** 2\n", MSE_CELL)
+    gathered = gather_notebook(path, ("mse",))
+    assert gathered.left_out == [(2, ("absent_plots",))]
+    assert "absent_plots" not in gathered.source
+    line = gathered.source.split("\n").index("    return float(np.mean(squared(y_pred - "
+                                             "y_true)))") + 1
+    segment = gathered.locate(line)
+    assert segment is not None
+    assert segment.where.format(line=segment.first + line - segment.start) == "cell 4, line 6"
+
+
+def test_check_called_in_a_needed_cell_is_skipped_inside_the_check(tmp_path: Path) -> None:
+    path = write_notebook(tmp_path, "import numpy as np\nfrom lossdrill import check",
+                          "def squared(d):\n    return d ** 2\n",
+                          MSE_CELL + "check('ex1', mse)\n")
+    result = lossdrill("check", path, "--seed", "3", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "check() skipped: this code is being checked already" in result.stdout

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from lossdrill.grading.compare import Comparison, abbreviate, as_array, compare
+from lossdrill.grading.compare import Comparison, abbreviate_apart, as_array, compare
 from lossdrill.grading.disclosure import Said, Samples, Verdict
 from lossdrill.grading.results import TestStatus
 from lossdrill.grading.run import Run, call_learner, failed_call, observe
@@ -58,9 +58,9 @@ def _pinpoint(run: Run, test: ValueTest, args: dict[str, Any]) -> Samples | None
 
 
 def _details(args: dict[str, Any], expected: Any, got: Any, cmp: Comparison) -> dict[str, str]:
-    details = {f"input {name}": abbreviate(value) for name, value in args.items()}
-    details["expected"] = abbreviate(expected)
-    details["got"] = abbreviate(got)
+    # One number of digits for all, enough to tell apart what differs (inputs, expected, got).
+    names = [f"input {name}" for name in args] + ["expected", "got"]
+    details = dict(zip(names, abbreviate_apart([*args.values(), expected, got]), strict=True))
     if cmp.max_abs is not None:
         finite_rel = cmp.max_rel is not None and np.isfinite(cmp.max_rel)
         rel = _(", rel {rel}", rel=f"{cmp.max_rel:.3g}") if finite_rel else ""
