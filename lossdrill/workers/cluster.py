@@ -1,0 +1,235 @@
+"""`lossdrill grade --dask ADDRESS`: the pool's interface (``run(jobs, on_done)``, pool.py) on
+a Dask cluster, so that planning, seeds, the cache, the progress bar and every output are the
+same code as in a local run.
+
+ADDRESS is a scheduler's (`tcp://host:8786`, `host:8786`, `tls://…`), or `local:N` for a
+local cluster of N worker processes started here. The workers share no file system with the
+grader: each task carries its submission's source, and the pack travels once, in the worker
+plugin (daskworker.py) named by its content hash, which the scheduler gives every worker,
+those that join or are restarted later included.
+
+A worker that dies mid-task is replaced by its nanny and its tasks are run again elsewhere by
+the scheduler; the scheduler is told to allow one rerun (its ``allowed_failures``, restored
+at the end), so a submission that takes down a worker twice is that check's failure alone.
+
+Dask is imported only here and in daskworker.py, when ``--dask`` is given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import socket
+import uuid
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from lossdrill.errors import UsageError
+from lossdrill.i18n import _
+from lossdrill.safefile import NotAFile, read_bytes
+from lossdrill.workers.messages import Failure, GradeRequest, Trouble
+from lossdrill.workers.packbundle import PackBundle, bundle
+from lossdrill.workers.pool import Done, physical_cores
+
+MAX_LOCAL_WORKERS = 256
+CONNECT_TIMEOUT = 10.0  # seconds for a scheduler that answers to say it is one
+_LOCAL = re.compile(r"local:([0-9]{1,3})", re.ASCII)
+_REMOTE = re.compile(r"(?:(?:tcp|tls)://)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+):([0-9]{1,5})",
+                     re.ASCII)
+
+
+def check_address(text: str) -> str:
+    """``--dask``'s value as given, once it reads as an address; a UsageError otherwise."""
+    local = _LOCAL.fullmatch(text)
+    remote = _REMOTE.fullmatch(text)
+    if local and 1 <= int(local.group(1)) <= MAX_LOCAL_WORKERS:
+        return text
+    if remote and 1 <= int(remote.group(2)) <= 65535:
+        return text
+    raise UsageError(_("--dask {value}: expected a scheduler's address such as "
+                       "tcp://host:8786, or local:N for a local cluster of N workers (1 to "
+                       "{most})", value=repr(text[:60]), most=MAX_LOCAL_WORKERS))
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError(_("--dask needs Dask, which is not installed: "
+                           "pip install \"lossdrill[dask]\"")) from None
+    return distributed
+
+
+class _ToLog(logging.Handler):
+    """Dask's own messages (a worker restarted, a connection lost) go to the workers' log,
+    not over the progress bar."""
+
+    def __init__(self, log: IO[bytes] | None) -> None:
+        super().__init__(logging.WARNING)
+        self.log = log
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.log is not None:
+            with contextlib.suppress(Exception):
+                self.log.write(f"dask: {record.name}: {record.getMessage()}\n".encode(
+                    "utf-8", "backslashreplace"))
+                self.log.flush()
+
+
+def _allow_one_rerun(dask_scheduler: Any, allowed: int = 1) -> int:
+    previous: int = dask_scheduler.allowed_failures
+    dask_scheduler.allowed_failures = allowed
+    return previous
+
+
+class DaskPool:
+    """Grade jobs on a Dask cluster: connected (or started) when made, closed by ``run``'s
+    end or by ``close``."""
+
+    def __init__(self, address: str) -> None:
+        distributed = _distributed()
+        self.address = address
+        self.logger = logging.getLogger("distributed")
+        self.logger.propagate = False
+        self.handler = _ToLog(None)  # the run's log, once it is open (log_to)
+        self.logger.addHandler(self.handler)
+        self.cluster: Any = None
+        self.cpus: list[int] = []
+        self.plugin = ""
+        self.previous_failures: int | None = None
+        local = _LOCAL.fullmatch(address)
+        if local:
+            workers = int(local.group(1))
+            self.cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = distributed.Client(self.cluster)
+            self.cpus = _cpus_for(workers)
+        else:
+            _probe(address)
+            try:
+                self.client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError) as exc:
+                raise UsageError(_("--dask {address}: no Dask scheduler answered there ({why}); "
+                                   "check the address, or start one with `dask scheduler`",
+                                   address=address, why=_why(exc))) from None
+        with contextlib.suppress(Exception):  # a scheduler that runs no code of ours
+            self.previous_failures = self.client.run_on_scheduler(_allow_one_rerun)
+
+    def run(self, jobs: list[GradeRequest], on_done: Callable[[Done], None]) -> None:
+        """Grade every job, ``on_done`` called here as each ends; the cluster's worker plugin
+        is removed (and a local cluster stopped) at the end, whatever happens."""
+        from lossdrill.workers.daskworker import GraderPlugin, grade_task
+
+        distributed = _distributed()
+        running: dict[Any, GradeRequest] = {}
+        try:
+            packs: dict[tuple[str, str], PackBundle] = {}
+            for job in jobs:
+                if (job.exercises, job.solutions) not in packs:
+                    packs[job.exercises, job.solutions] = bundle(Path(job.exercises),
+                                                                 Path(job.solutions))
+            plugin = GraderPlugin(list(packs.values()), self.cpus)
+            self.client.register_plugin(plugin, name=plugin.name)
+            self.plugin = plugin.name
+            pending = deque(jobs)
+            finished = distributed.as_completed()
+
+            def submit() -> None:
+                while pending and len(running) < self._window():
+                    job = pending.popleft()
+                    try:
+                        source = read_bytes(job.file)
+                    except NotAFile as exc:  # changed since it was planned: as a child says
+                        on_done(Done(job, failure=Failure(Trouble.LEARNER, str(exc))))
+                        continue
+                    future = self.client.submit(
+                        grade_task, plugin.name, packs[job.exercises, job.solutions].digest,
+                        job, source, pure=False, key=f"lossdrill-grade-{uuid.uuid4().hex}")
+                    running[future] = job
+                    finished.add(future)
+
+            submit()
+            for future in finished:
+                job = running.pop(future)
+                done = _done(job, future, distributed)
+                submit()  # the next task is on its way before this result is kept
+                on_done(done)
+        finally:
+            with contextlib.suppress(Exception):  # what still ran when interrupted
+                self.client.cancel(list(running))
+            self.close()
+
+    def log_to(self, log: IO[bytes]) -> None:
+        self.handler.log = log
+
+    def _window(self) -> int:
+        """Tasks in flight: each worker thread busy and one waiting for it, whatever joins."""
+        workers = self.client.scheduler_info().get("workers", {})
+        return max(8, 2 * sum(int(w.get("nthreads", 1)) for w in workers.values()) + 2)
+
+    def close(self) -> None:
+        """Leave the cluster as it was found: the plugin removed from its workers (their
+        grade children closed), the scheduler's rerun rule restored; a local one stopped."""
+        client = getattr(self, "client", None)
+        if client is not None:
+            with contextlib.suppress(Exception):
+                if self.plugin:
+                    client.unregister_worker_plugin(self.plugin)
+            with contextlib.suppress(Exception):
+                if self.previous_failures is not None:
+                    client.run_on_scheduler(_allow_one_rerun, allowed=self.previous_failures)
+            with contextlib.suppress(Exception):
+                client.close()
+            self.client = None
+        if self.cluster is not None:
+            with contextlib.suppress(Exception):
+                self.cluster.close()
+            self.cluster = None
+        self.logger.removeHandler(self.handler)
+
+
+def _done(job: GradeRequest, future: Any, distributed: Any) -> Done:
+    if future.status == "finished":
+        result, failure = future.result()
+        return Done(job, result, failure)
+    if future.cancelled():
+        return Done(job, failure=Failure(Trouble.GRADER, _(
+            "the Dask scheduler dropped this check (was it stopped?)")))
+    exc = future.exception()
+    if isinstance(exc, distributed.KilledWorker):
+        return Done(job, failure=Failure(Trouble.DIED, _(
+            "the Dask worker grading this file died, twice; does the file exhaust the "
+            "machine or kill its worker?")))
+    return Done(job, failure=Failure(Trouble.GRADER, f"{type(exc).__name__}: {exc}"))
+
+
+def _cpus_for(workers: int) -> list[int]:
+    """A CPU for each of a local cluster's workers when they take every CPU (as the local
+    pool pins its workers), physical cores first; none otherwise."""
+    cores = physical_cores()
+    if not cores or workers < sum(len(core) for core in cores):
+        return []
+    depth = max(len(core) for core in cores)
+    return [core[i] for i in range(depth) for core in cores if i < len(core)]
+
+
+def _probe(address: str) -> None:
+    """Fail at once, in one line, where nothing listens (rather than after the client's
+    retries): a refused connection, an unknown host."""
+    match = _REMOTE.fullmatch(address)
+    assert match is not None
+    host, port = match.group(1).strip("[]"), int(match.group(2))
+    try:
+        socket.create_connection((host, port), timeout=CONNECT_TIMEOUT).close()
+    except OSError as exc:
+        raise UsageError(_("--dask {address}: cannot reach a Dask scheduler there ({why}); "
+                           "check the address, or start one with `dask scheduler`",
+                           address=address, why=_why(exc))) from None
+
+
+def _why(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
