@@ -219,12 +219,21 @@ def _cpus_for(workers: int) -> list[int]:
 
 def _probe(address: str) -> None:
     """Fail at once, in one line, where nothing listens (rather than after the client's
-    retries): a refused connection, an unknown host."""
+    retries: a refused connection, an unknown host), or where what listens is not a Dask
+    scheduler, which greets a plain TCP connection first (the client would wait for that
+    greeting for ever: a web server, say, waits for a request)."""
     match = _REMOTE.fullmatch(address)
     assert match is not None
     host, port = match.group(1).strip("[]"), int(match.group(2))
     try:
-        socket.create_connection((host, port), timeout=CONNECT_TIMEOUT).close()
+        with socket.create_connection((host, port), timeout=CONNECT_TIMEOUT) as probe:
+            if not address.startswith("tls://") and not probe.recv(1):
+                raise ConnectionResetError(_("it closed the connection"))
+    except TimeoutError:
+        raise UsageError(_("--dask {address}: no Dask scheduler answered there ({why}); "
+                           "check the address, or start one with `dask scheduler`",
+                           address=address, why=_("no greeting within {seconds:g} s",
+                                                  seconds=CONNECT_TIMEOUT))) from None
     except OSError as exc:
         raise UsageError(_("--dask {address}: cannot reach a Dask scheduler there ({why}); "
                            "check the address, or start one with `dask scheduler`",
