@@ -24,6 +24,7 @@ import socket
 import uuid
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import CancelledError
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,6 +36,7 @@ from lossdrill.workers.packbundle import PackBundle, bundle
 from lossdrill.workers.pool import Done, physical_cores
 
 MAX_LOCAL_WORKERS = 256
+MAX_BATCH = 8  # checks per task at most
 CONNECT_TIMEOUT = 10.0  # seconds for a scheduler that answers to say it is one
 _LOCAL = re.compile(r"local:([0-9]{1,3})", re.ASCII)
 _REMOTE = re.compile(r"(?:(?:tcp|tls)://)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+):([0-9]{1,5})",
@@ -103,10 +105,16 @@ class DaskPool:
         local = _LOCAL.fullmatch(address)
         if local:
             workers = int(local.group(1))
-            self.cluster = distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR)
+            import dask
+
+            # Its workers' statistical profiler would sample every 10 ms, on the cores the
+            # checks need; the config is passed on to the worker processes.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self.cluster = distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=logging.ERROR)
             self.client = distributed.Client(self.cluster)
+            self.client.wait_for_workers(workers)  # counted when the batches are made
             self.cpus = _cpus_for(workers)
         else:
             _probe(address)
@@ -125,7 +133,7 @@ class DaskPool:
         from lossdrill.workers.daskworker import GraderPlugin, grade_task
 
         distributed = _distributed()
-        running: dict[Any, GradeRequest] = {}
+        running: dict[Any, list[GradeRequest]] = {}
         try:
             packs: dict[tuple[str, str], PackBundle] = {}
             for job in jobs:
@@ -135,41 +143,63 @@ class DaskPool:
             plugin = GraderPlugin(list(packs.values()), self.cpus)
             self.client.register_plugin(plugin, name=plugin.name)
             self.plugin = plugin.name
-            pending = deque(jobs)
-            finished = distributed.as_completed()
+            size = self._batch_size(len(jobs))
+            pending = deque(jobs[i:i + size] for i in range(0, len(jobs), size))
+            # Results are fetched in the client's event loop as tasks end, not one by one here.
+            finished = distributed.as_completed(with_results=True, raise_errors=False)
 
             def submit() -> None:
                 while pending and len(running) < self._window():
-                    job = pending.popleft()
-                    try:
-                        source = read_bytes(job.file)
-                    except NotAFile as exc:  # changed since it was planned: as a child says
-                        on_done(Done(job, failure=Failure(Trouble.LEARNER, str(exc))))
-                        continue
-                    future = self.client.submit(
-                        grade_task, plugin.name, packs[job.exercises, job.solutions].digest,
-                        job, source, pure=False, key=f"lossdrill-grade-{uuid.uuid4().hex}")
-                    running[future] = job
-                    finished.add(future)
+                    batch, checks = [], []
+                    for job in pending.popleft():
+                        try:
+                            source = read_bytes(job.file)
+                        except NotAFile as exc:  # changed since it was planned
+                            on_done(Done(job, failure=Failure(Trouble.LEARNER, str(exc))))
+                            continue
+                        batch.append(job)
+                        checks.append((packs[job.exercises, job.solutions].digest, job, source))
+                    if batch:
+                        future = self.client.submit(grade_task, plugin.name, checks,
+                                                    pure=False,
+                                                    key=f"lossdrill-grade-{uuid.uuid4().hex}")
+                        running[future] = batch
+                        finished.add(future)
 
             submit()
-            for future in finished:
-                job = running.pop(future)
-                done = _done(job, future, distributed)
-                submit()  # the next task is on its way before this result is kept
-                on_done(done)
+            for future, outcome in finished:
+                batch = running.pop(future)
+                if future.status == "error" and isinstance(outcome, distributed.KilledWorker) \
+                        and len(batch) > 1:
+                    # Which check took its worker down is not known: each goes again alone.
+                    pending.extendleft([job] for job in reversed(batch))
+                    submit()
+                    continue
+                done = _done(batch, future, outcome, distributed)
+                submit()  # the next task is on its way before these results are kept
+                for one in done:
+                    on_done(one)
         finally:
             with contextlib.suppress(Exception):  # what still ran when interrupted
                 self.client.cancel(list(running))
             self.close()
+
+    def _threads(self) -> int:
+        workers = self.client.scheduler_info().get("workers", {})
+        return sum(int(w.get("nthreads", 1)) for w in workers.values())
+
+    def _batch_size(self, jobs: int) -> int:
+        """Checks per task: a few, so that Dask's cost per task (messages between client,
+        scheduler and worker) is shared among them, while every worker still has tasks to
+        take and a death costs little."""
+        return max(1, min(MAX_BATCH, jobs // (4 * max(1, self._threads()))))
 
     def log_to(self, log: IO[bytes]) -> None:
         self.handler.log = log
 
     def _window(self) -> int:
         """Tasks in flight: each worker thread busy and one waiting for it, whatever joins."""
-        workers = self.client.scheduler_info().get("workers", {})
-        return max(8, 2 * sum(int(w.get("nthreads", 1)) for w in workers.values()) + 2)
+        return max(4, 2 * self._threads() + 2)
 
     def close(self) -> None:
         """Leave the cluster as it was found: the plugin removed from its workers (their
@@ -192,19 +222,23 @@ class DaskPool:
         self.logger.removeHandler(self.handler)
 
 
-def _done(job: GradeRequest, future: Any, distributed: Any) -> Done:
+def _done(batch: list[GradeRequest], future: Any, outcome: Any, distributed: Any
+          ) -> list[Done]:
+    """What a finished task's ``outcome`` (its values, or the exception it ended with) says
+    of each check of its batch."""
     if future.status == "finished":
-        result, failure = future.result()
-        return Done(job, result, failure)
-    if future.cancelled():
-        return Done(job, failure=Failure(Trouble.GRADER, _(
-            "the Dask scheduler dropped this check (was it stopped?)")))
-    exc = future.exception()
-    if isinstance(exc, distributed.KilledWorker):
-        return Done(job, failure=Failure(Trouble.DIED, _(
-            "the Dask worker grading this file died, twice; does the file exhaust the "
-            "machine or kill its worker?")))
-    return Done(job, failure=Failure(Trouble.GRADER, f"{type(exc).__name__}: {exc}"))
+        return [Done(job, result, failure)
+                for job, (result, failure) in zip(batch, outcome, strict=True)]
+    if future.cancelled() or isinstance(outcome, CancelledError):
+        failure = Failure(Trouble.GRADER, _("the Dask scheduler dropped this check (was it "
+                                            "stopped?)"))
+    elif isinstance(outcome, distributed.KilledWorker):
+        failure = Failure(Trouble.DIED, _("the Dask worker grading this file died, twice; "
+                                          "does the file exhaust the machine or kill its "
+                                          "worker?"))
+    else:
+        failure = Failure(Trouble.GRADER, f"{type(outcome).__name__}: {outcome}")
+    return [Done(job, failure=failure) for job in batch]
 
 
 def _cpus_for(workers: int) -> list[int]:

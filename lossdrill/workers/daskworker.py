@@ -105,6 +105,15 @@ class GradeChild:
         return code
 
 
+def _pin(cpu: int) -> None:
+    """Keep this Dask worker (each of its threads) on the CPU of its grade child, as the local
+    pool keeps a worker with its learner processes: what it relays is then a switch on one
+    CPU, and the other CPUs are left to the other workers."""
+    with contextlib.suppress(OSError, AttributeError):
+        for task in os.listdir("/proc/self/task"):
+            os.sched_setaffinity(int(task), {cpu})
+
+
 def plugin_name(packs: list[PackBundle]) -> str:
     return "lossdrill-" + "-".join(sorted(p.digest[:16] for p in packs))
 
@@ -128,6 +137,8 @@ class GraderPlugin(WorkerPlugin):
         name = worker.name
         self.cpu = self.cpus[name % len(self.cpus)] if self.cpus and isinstance(name, int) \
             else None
+        if self.cpu is not None:
+            _pin(self.cpu)
         self.lock = threading.Lock()
         self.idle = [GradeChild(self.cpu)]  # warm before the first task arrives
 
@@ -181,10 +192,10 @@ class GraderPlugin(WorkerPlugin):
             self.idle.append(child)
 
 
-def grade_task(plugin: str, digest: str, request: GradeRequest, source: bytes
-               ) -> tuple[dict[str, Any] | None, Failure | None]:
-    """A Dask task: grade one submission on this worker (its plugin, ``plugin``, holds the
-    pack ``digest`` names)."""
+def grade_task(plugin: str, checks: list[tuple[str, GradeRequest, bytes]]
+               ) -> list[tuple[dict[str, Any] | None, Failure | None]]:
+    """A Dask task: grade a few submissions, one after the other, on this worker (its plugin,
+    ``plugin``, holds the packs their digests name); ``checks``: (digest, request, source)."""
     found = get_worker().plugins[plugin]
     assert isinstance(found, GraderPlugin)
-    return found.grade(request, digest, source)
+    return [found.grade(request, digest, source) for digest, request, source in checks]
