@@ -8,9 +8,10 @@ grader: each task carries its submission's source, and the pack travels once, in
 plugin (daskworker.py) named by its content hash, which the scheduler gives every worker,
 those that join or are restarted later included.
 
-A worker that dies mid-task is replaced by its nanny and its tasks are run again elsewhere by
-the scheduler; the scheduler is told to allow one rerun (its ``allowed_failures``, restored
-at the end), so a submission that takes down a worker twice is that check's failure alone.
+A worker that dies mid-task is replaced by its nanny and its tasks are run again elsewhere
+by the scheduler, which is told to allow one rerun (its ``allowed_failures``) and to give a
+worker thread one task at a time (its worker saturation), both restored at the end: a
+submission that takes down a worker twice is that check's failure alone.
 
 Dask is imported only here and in daskworker.py, when ``--dask`` is given.
 """
@@ -81,9 +82,14 @@ class _ToLog(logging.Handler):
                 self.log.flush()
 
 
-def _allow_one_rerun(dask_scheduler: Any, allowed: int = 1) -> int:
-    previous: int = dask_scheduler.allowed_failures
-    dask_scheduler.allowed_failures = allowed
+def _scheduler_rules(dask_scheduler: Any, rules: tuple[int, float] = (1, 1.0)
+                     ) -> tuple[int, float]:
+    """Set the scheduler's (allowed_failures, WORKER_SATURATION); return those it had. One
+    rerun after a worker's death; and a worker thread is given its next task only once it
+    ends this one, so that a death counts against the task that was running alone, not
+    against one merely queued behind it on that worker."""
+    previous = (dask_scheduler.allowed_failures, dask_scheduler.WORKER_SATURATION)
+    dask_scheduler.allowed_failures, dask_scheduler.WORKER_SATURATION = rules
     return previous
 
 
@@ -101,7 +107,7 @@ class DaskPool:
         self.cluster: Any = None
         self.cpus: list[int] = []
         self.plugin = ""
-        self.previous_failures: int | None = None
+        self.previous_rules: tuple[int, float] | None = None
         local = _LOCAL.fullmatch(address)
         if local:
             workers = int(local.group(1))
@@ -125,7 +131,7 @@ class DaskPool:
                                    "check the address, or start one with `dask scheduler`",
                                    address=address, why=_why(exc))) from None
         with contextlib.suppress(Exception):  # a scheduler that runs no code of ours
-            self.previous_failures = self.client.run_on_scheduler(_allow_one_rerun)
+            self.previous_rules = self.client.run_on_scheduler(_scheduler_rules)
 
     def run(self, jobs: list[GradeRequest], on_done: Callable[[Done], None]) -> None:
         """Grade every job, ``on_done`` called here as each ends; the cluster's worker plugin
@@ -210,8 +216,8 @@ class DaskPool:
                 if self.plugin:
                     client.unregister_worker_plugin(self.plugin)
             with contextlib.suppress(Exception):
-                if self.previous_failures is not None:
-                    client.run_on_scheduler(_allow_one_rerun, allowed=self.previous_failures)
+                if self.previous_rules is not None:
+                    client.run_on_scheduler(_scheduler_rules, rules=self.previous_rules)
             with contextlib.suppress(Exception):
                 client.close()
             self.client = None
@@ -226,6 +232,8 @@ def _done(batch: list[GradeRequest], future: Any, outcome: Any, distributed: Any
           ) -> list[Done]:
     """What a finished task's ``outcome`` (its values, or the exception it ended with) says
     of each check of its batch."""
+    if isinstance(outcome, tuple) and future.status == "error":  # (type, exception, trace)
+        outcome = outcome[1]
     if future.status == "finished":
         return [Done(job, result, failure)
                 for job, (result, failure) in zip(batch, outcome, strict=True)]

@@ -140,6 +140,7 @@ class GraderPlugin(WorkerPlugin):
         if self.cpu is not None:
             _pin(self.cpu)
         self.lock = threading.Lock()
+        self.busy: list[str] = []  # the labels of the files being graded (client.run shows it)
         self.idle = [GradeChild(self.cpu)]  # warm before the first task arrives
 
     def teardown(self, worker: Any) -> None:
@@ -153,6 +154,7 @@ class GraderPlugin(WorkerPlugin):
               ) -> tuple[dict[str, Any] | None, Failure | None]:
         """Grade ``source``, the file ``request.file`` names on the grader's machine."""
         folder = Path(tempfile.mkdtemp(dir=self.work))
+        self.busy.append(request.label)
         try:
             path = folder / Path(request.file).name
             path.write_bytes(source)
@@ -173,6 +175,7 @@ class GraderPlugin(WorkerPlugin):
                     return None, died_twice(child.proc.returncode)
             raise AssertionError("unreachable")
         finally:
+            self.busy.remove(request.label)
             shutil.rmtree(folder, ignore_errors=True)
 
     def _take(self) -> GradeChild:
