@@ -882,4 +882,42 @@ CATALOG: dict[str, str] = {
     "the Dask worker grading this file died, twice; does the file exhaust the machine or kill "
     "its worker?":
         "评分此文件的 Dask 工作进程两次意外终止；该文件是否耗尽了机器资源或杀死了它的工作进程？",
+    # ex28's task: a line fitted under the MSE, the MAE and Huber, on data with outliers
+    "line_grad ({loss}) at step {t}": "第 {t} 步的 line_grad（{loss}）",
+    "the {loss} fit leaves the reference run at step {t}: θ = [{w:.6g}, {b:.6g}], the "
+    "reference's [{ref_w:.6g}, {ref_b:.6g}]; your line_grad differs from the reference's there":
+        "{loss} 的拟合在第 {t} 步偏离参考实现：θ = [{w:.6g}, {b:.6g}]，参考实现为 "
+        "[{ref_w:.6g}, {ref_b:.6g}]；你的 line_grad 在那里与参考实现不同",
+    "{k} outliers of {n} points; the clean line's slope is {w:.3g}, the fits' are {mse:.3g} "
+    "(MSE), {mae:.3g} (MAE) and {huber:.3g} (Huber, δ = {delta:g}): the outliers pull the MSE "
+    "slope {ratio:.1f}× as far as the robust ones":
+        "{n} 个点中有 {k} 个离群点；干净直线的斜率为 {w:.3g}，拟合的斜率为 {mse:.3g}（MSE）、"
+        "{mae:.3g}（MAE）和 {huber:.3g}（Huber，δ = {delta:g}）：离群点把 MSE 的斜率拉开的距离"
+        "是稳健损失的 {ratio:.1f} 倍",
+    "{summary}, less than the {need:g}× expected": "{summary}，少于预期的 {need:g} 倍",
+    # ex29's task: the error of central differences over steps from 10⁻¹ to 10⁻¹³
+    "Σ x³": "Σ x³",
+    "the log-cosh loss w.r.t. the predictions": "log-cosh 损失对预测值的导数",
+    "gradient_error on {what}": "{what} 上的 gradient_error",
+    "on {what}, at h = {h:.0e} (where truncation dominates and every central difference "
+    "agrees): your error {got:.6g}, the reference's {want:.6g}":
+        "在 {what} 上，h = {h:.0e} 处（截断误差占主导，任何中心差分都一致）：你的误差为 "
+        "{got:.6g}，参考实现为 {want:.6g}",
+    "on {what}, for h ≥ 10⁻³ the error goes as h^{slope:.2f}, not as h² (between h^{low:g} "
+    "and h^{high:g}): central differences are off by h²·f‴/6":
+        "在 {what} 上，h ≥ 10⁻³ 时误差按 h^{slope:.2f} 变化，而不是按 h²（介于 h^{low:g} 与 "
+        "h^{high:g} 之间）：中心差分的误差是 h²·f‴/6",
+    "on {what}, the error does not grow as the step shrinks below 10⁻⁹ (slope {slope:.2f}, "
+    "expected about −1): the round-off of f, divided by 2h, should take over there":
+        "在 {what} 上，步长小于 10⁻⁹ 后误差没有随步长减小而增大（斜率 {slope:.2f}，应约为 −1）："
+        "f 的舍入误差除以 2h 后应在那里占上风",
+    "on {what}, the error is smallest at h = {best:.1e}, more than {window:g} times away from "
+    "ε^(1/3) = {eps3:.1e}, where the h² truncation and the ε/h round-off of central "
+    "differences balance":
+        "在 {what} 上，误差在 h = {best:.1e} 处最小，与 ε^(1/3) = {eps3:.1e} 相差超过 "
+        "{window:g} 倍；中心差分的 h² 截断误差与 ε/h 舍入误差应在 ε^(1/3) 附近平衡",
+    "on {count} functions the error falls as h^{trunc} from h = 0.1, is smallest at h = "
+    "{best} (ε^(1/3) = {eps3:.1e}), and rises as h^{roundoff} below 10⁻⁹":
+        "在 {count} 个函数上，误差从 h = 0.1 起按 h^{trunc} 下降，在 h = {best} 处最小"
+        "（ε^(1/3) = {eps3:.1e}），在 10⁻⁹ 以下按 h^{roundoff} 上升",
 }

@@ -73,6 +73,15 @@ def ridge_objective_of_w(w: np.ndarray, X: np.ndarray, y: np.ndarray, lam: float
     return float(np.mean(residual**2) + 0.5 * lam * np.sum(w**2))
 
 
+def logcosh_of_prediction(y_pred: np.ndarray, y_true: Any = 0.0) -> float:
+    """The log-cosh loss (1/N) Σ log cosh(ŷ − y) as a function of the predictions (ex29),
+    written as |r| + log(1 + e^(−2|r|)) − log 2 so that no cosh overflows; the gradient is
+    tanh(ŷ − y)/N. y_true defaults to 0: the loss of the residuals x themselves."""
+    r = np.asarray(y_pred, dtype=np.float64) - np.asarray(y_true, dtype=np.float64)
+    a = np.abs(r)
+    return float(np.mean(a + np.log1p(np.exp(-2.0 * a)) - np.log(2.0)))
+
+
 FUNCTIONS: dict[str, Callable[..., Any]] = {
     "sum_of_squares": sum_of_squares,
     "quadratic_form": quadratic_form,
@@ -81,6 +90,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "mse_of_prediction": mse_of_prediction,
     "softmax_ce_of_logits": softmax_ce_of_logits,
     "ridge_objective_of_w": ridge_objective_of_w,
+    "logcosh_of_prediction": logcosh_of_prediction,
 }
 
 
@@ -130,6 +140,11 @@ def _grad_ridge_objective_of_w(w: np.ndarray, X: np.ndarray, y: np.ndarray, lam:
     return grad
 
 
+def _grad_logcosh_of_prediction(y_pred: np.ndarray, y_true: Any = 0.0) -> np.ndarray:
+    r = np.asarray(y_pred, dtype=np.float64) - np.asarray(y_true, dtype=np.float64)
+    return np.tanh(r) / r.size
+
+
 GRADIENTS: dict[str, Callable[..., np.ndarray]] = {
     "sum_of_squares": _grad_sum_of_squares,
     "quadratic_form": _grad_quadratic_form,
@@ -138,4 +153,5 @@ GRADIENTS: dict[str, Callable[..., np.ndarray]] = {
     "mse_of_prediction": _grad_mse_of_prediction,
     "softmax_ce_of_logits": _grad_softmax_ce_of_logits,
     "ridge_objective_of_w": _grad_ridge_objective_of_w,
+    "logcosh_of_prediction": _grad_logcosh_of_prediction,
 }

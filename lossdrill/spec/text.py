@@ -3,6 +3,7 @@ the spec's fields hold, and the translations, recorded by key path."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lossdrill.i18n import LANGUAGES, _
@@ -10,6 +11,13 @@ from lossdrill.i18n import LANGUAGES, _
 # Keys whose value is text for the learner, and may be given per language.
 TEXT_KEYS = frozenset({"title", "statement", "hints", "message", "summary", "reason", "name",
                        "x", "label"})
+# A line break between two characters of a script written without spaces (CJK ideographs,
+# kana, their punctuation): a Markdown renderer joins a paragraph's lines with a space, which
+# in Chinese reads as a stray gap ("从大 到极小"). Such a break is dropped where the text is
+# read; a line that starts with a space (a formula, a code block) is never joined.
+_UNSPACED = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_JOINED = re.compile(f"(?<=[{_UNSPACED}])\n(?=[{_UNSPACED}])")
+
 # Keys that are text only under `plot` (elsewhere `x` may be an argument's name).
 _PLOT_TEXT_KEYS = frozenset({"x", "label"})
 
@@ -27,7 +35,7 @@ def split_languages(node: Any, path: str, out: dict[str, dict[str, str]],
                     raise ValueError(_("{path}.{lang}: expected text, got {type}", path=path,
                                        lang=lang, type=type(value).__name__))
                 if lang != "en":
-                    out.setdefault(lang, {})[path] = value
+                    out.setdefault(lang, {})[path] = _JOINED.sub("", value)
             return node["en"]
         return {k: split_languages(v, f"{path}.{k}" if path else str(k), out,
                                     _is_text_key(path, k))

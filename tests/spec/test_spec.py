@@ -349,3 +349,26 @@ def test_a_missing_pack_through_the_cli(tmp_path: Path) -> None:
 def test_an_empty_pack_through_the_cli(pack: Path) -> None:
     result = run_lossdrill("list", "--pack", str(pack), cwd=pack)
     assert_one_line_error(result, "no exercise specs")
+
+
+def test_a_chinese_paragraph_broken_over_lines_reads_without_a_gap() -> None:
+    """A line break between two Chinese characters is not a space (a renderer would show one:
+    "从大 到极小"); breaks before a formula's indented line, and English text, are kept."""
+    from lossdrill.spec.text import split_languages
+
+    found: dict[str, dict[str, str]] = {}
+    statement = {"en": "Mean of the\nsquares.",
+                 "zh": "对所有元素，目标值 y 与预测值 ŷ\n之差的平方从大\n到极小。"
+                       "\n\n    MSE = (1/N) Σ\n其中"}
+    assert split_languages({"statement": statement}, "", found) == {
+        "statement": "Mean of the\nsquares."}
+    assert found["zh"]["statement"] == (
+        "对所有元素，目标值 y 与预测值 ŷ\n之差的平方从大到极小。\n\n    MSE = (1/N) Σ\n其中")
+
+
+def test_no_builtin_chinese_text_breaks_a_line_between_two_characters(
+        builtin: Catalog) -> None:
+    joined = re.compile("[\u4e00-\u9fff，。：；、]\n[\u4e00-\u9fff，。：；、]")
+    for ex in builtin.all():
+        for path, text in ex.translations.get("zh", {}).items():
+            assert not joined.search(text), (ex.id, path)

@@ -17,6 +17,8 @@ from lossdrill.grading.tasks.common import Caller, TaskFailure, TaskReport
 from lossdrill.grading.tasks.cv import cv_robust_selection, kfold_contiguous
 from lossdrill.grading.tasks.hinge import hinge_classifier
 from lossdrill.grading.tasks.numgrad import numgrad_analytic
+from lossdrill.grading.tasks.robust import robust_line_fit
+from lossdrill.grading.tasks.stepsize import gradient_error_curve
 from lossdrill.grading.tasks.svm import linear_svm_blobs
 
 Task = Callable[[Caller, Caller, dict[str, Any], np.random.Generator], TaskReport]
@@ -27,6 +29,8 @@ TASKS: dict[str, Task] = {
     "linear_svm_blobs": linear_svm_blobs,
     "kfold_contiguous": kfold_contiguous,
     "cv_robust_selection": cv_robust_selection,
+    "robust_line_fit": robust_line_fit,
+    "gradient_error_curve": gradient_error_curve,
 }
 
 __all__ = ["TASKS", "Caller", "Task", "TaskFailure", "TaskReport"]

@@ -1,0 +1,32 @@
+# lossdrill: ex29
+# Mistake: (log cosh r)' written as 1/cosh r: the inner derivative sinh r is missing.
+import numpy as np
+
+
+def logcosh_grad(y_true, y_pred):
+    y_true = np.asarray(y_true, dtype=float)
+    y_pred = np.asarray(y_pred, dtype=float)
+    if y_true.shape != y_pred.shape:
+        raise ValueError("shapes differ")
+    r = y_pred - y_true
+    # d/dr log(u) = 1/u
+    return 1 / np.cosh(r) / r.size
+
+
+def _central(f, x, h):
+    g = np.zeros(x.shape)
+    for idx in np.ndindex(x.shape):
+        e = np.zeros(x.shape)
+        e[idx] = h
+        g[idx] = (f(x + e) - f(x - e)) / (2 * h)
+    return g
+
+
+def gradient_error(f, x, grad, steps):
+    x = np.asarray(x, dtype=float)
+    grad = np.asarray(grad, dtype=float)
+    steps = np.asarray(steps, dtype=float)
+    if grad.shape != x.shape or steps.ndim != 1 or np.any(~(steps > 0)) or np.any(np.isinf(steps)):
+        raise ValueError("bad grad or steps")
+    scale = max(np.linalg.norm(grad), 1.0)
+    return np.array([np.linalg.norm(_central(f, x, h) - grad) / scale for h in steps])
