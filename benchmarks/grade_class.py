@@ -15,6 +15,8 @@ process. The memory target (TARGET) is judged on that sum.
     python benchmarks/grade_class.py --students 60 --baseline-sample 60
     python benchmarks/grade_class.py --students 500 --exercises all --baseline-sample 0
     python benchmarks/grade_class.py --students 600 --exercises ex1 --only-correct  # throughput
+    python benchmarks/grade_class.py --students 300 --exercises ex1 --only-correct \
+        --baseline-sample 0 --dask local:2                       # the same on a Dask cluster
 
 The class mixes correct solutions in several styles, classic mistakes, broken and hostile
 files, and students with nothing submitted, in three layouts (a folder per student,
@@ -28,6 +30,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -223,18 +226,53 @@ def lossdrill_command() -> list[str]:
 
 
 def run_grade(submissions: Path, out: Path, roster: Path, jobs: int, timeout: float,
-              secret: str, exercises: tuple[str, ...] = EXERCISES
-              ) -> tuple[float, PeakMemory, dict]:
+              secret: str, exercises: tuple[str, ...] = EXERCISES, dask: str | None = None
+              ) -> tuple[float, PeakMemory, dict, float]:
+    """Wall seconds, memory, results.json and the grading rate `grade` reports itself (checks
+    per second from the first check handed out to the last answer: without the start of a
+    local cluster, the planning and the writing of the outputs)."""
     command = [*lossdrill_command(), "grade", str(submissions), "--out", str(out), "--roster",
-               str(roster), "--exercises", ",".join(exercises), "--jobs", str(jobs),
-               "--timeout", str(timeout), "--secret", secret, "--fresh"]
+               str(roster), "--exercises", ",".join(exercises), "--timeout", str(timeout),
+               "--secret", secret, "--fresh",
+               *(["--dask", dask] if dask else ["--jobs", str(jobs)])]
     with PeakMemory() as memory:
         start = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         wall = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"lossdrill grade failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return wall, memory, json.loads((out / "results.json").read_text(encoding="utf-8"))
+    rates = re.findall(r"^graded (\d+)/\1 \(([0-9.]+)/s", done.stderr, re.MULTILINE)
+    rate = float(rates[-1][1]) if rates else float("nan")
+    return wall, memory, json.loads((out / "results.json").read_text(encoding="utf-8")), rate
+
+
+def compare_dask(submissions: Path, work: Path, roster: Path, args: argparse.Namespace,
+                 secret: str, exercises: tuple[str, ...], local: tuple[float, dict, float]
+                 ) -> None:
+    """The same class on a Dask cluster (``--dask``): its rate against the local pool's,
+    measured in the same run, and what a task costs a worker beyond a local check."""
+    local_wall, local_doc, local_rate = local
+    wall, _memory, doc, rate = run_grade(submissions, work / "out-dask", roster, args.jobs,
+                                         args.timeout, secret, exercises, dask=args.dask)
+    scores = {(s["id"], ex): r["score"] for s in local_doc["students"]
+              for ex, r in s["exercises"].items()}
+    differ = [k for s in doc["students"] for k, v in ((( s["id"], ex), r["score"])
+              for ex, r in s["exercises"].items()) if scores.get(k) != v]
+    checks = sum(1 for s in doc["students"] for r in s["exercises"].values()
+                 if r["status"] != "missing")
+    workers = int(args.dask.split(":", 1)[1]) if args.dask.startswith("local:") else args.jobs
+    # Each worker grades one check at a time: what a check costs it, locally and on Dask.
+    per_check_local = args.jobs / local_rate
+    per_check_dask = workers / rate
+    print(f"{'lossdrill grade --dask ' + args.dask:28}{wall:9.1f}{checks / wall:10.2f}"
+          f"{'':10}   ({checks} checks; grading alone {rate:.1f} checks/s against the local "
+          f"pool's {local_rate:.1f} with {args.jobs} workers)")
+    print(f"dask/local throughput {rate / local_rate:.2f}x (target >= 0.8x; whole commands "
+          f"{local_wall / wall:.2f}x, the cluster's start included); per-task overhead "
+          f"{(per_check_dask - per_check_local) * 1000:+.1f} ms a check on a worker "
+          f"({per_check_dask * 1000:.1f} ms against {per_check_local * 1000:.1f} ms); scores "
+          + ("agree on every check" if not differ else f"DISAGREE on {len(differ)}: "
+             f"{differ[:5]}"))
 
 
 def run_baseline(checks: list[tuple[str, str, str, int]], jobs: int, timeout: float, cwd: Path
@@ -289,6 +327,9 @@ def main() -> None:
                         help="checks run by the baseline, spread evenly over the class "
                         "(default: all; 0: no baseline)")
     parser.add_argument("--keep", type=Path, help="keep the generated class here")
+    parser.add_argument("--dask", metavar="ADDRESS", help="grade the class on a Dask cluster "
+                        "too (local:N, or a scheduler's address) and compare its throughput "
+                        "with the local pool's")
     args = parser.parse_args()
     exercises = all_exercises() if args.exercises == "all" else tuple(
         e.strip() for e in args.exercises.split(",") if e.strip())
@@ -298,8 +339,8 @@ def main() -> None:
         planted, roster = make_class(submissions, args.students, exercises=exercises,
                                      only_correct=args.only_correct)
         secret = "benchmark-secret-0123456789"
-        wall, memory, doc = run_grade(submissions, work / "out", roster, args.jobs,
-                                      args.timeout, secret, exercises)
+        wall, memory, doc, rate = run_grade(submissions, work / "out", roster, args.jobs,
+                                            args.timeout, secret, exercises)
         checks = []
         for student in doc["students"]:
             for ex, result in student["exercises"].items():
@@ -319,6 +360,8 @@ def main() -> None:
               f"{memory.peak.tree_rss / 2**20:10.0f}   ({len(checks)} checks, {args.jobs} "
               "workers; every process, resident)")
         print_memory(memory)
+        if args.dask:
+            compare_dask(submissions, work, roster, args, secret, exercises, (wall, doc, rate))
         if not sample:
             return
         base_wall, base_peak, base_scores = run_baseline(sample, args.jobs, args.timeout, work)

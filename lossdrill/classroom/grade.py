@@ -29,7 +29,7 @@ from lossdrill.safefile import renamed
 from lossdrill.service.session import MAX_RESTARTS
 from lossdrill.spec.model import Exercise
 from lossdrill.workers.messages import Failure, GradeRequest, Trouble
-from lossdrill.workers.pool import Done, Pool
+from lossdrill.workers.pool import Done, Pool, Runner
 
 # Wall-clock seconds one check may take, beyond its per-call limits: the import, one timeout
 # per function (a function that timed out is not called again), the restarts, and slack.
@@ -81,9 +81,11 @@ def refused_result(check: Check, submissions: Path) -> CheckResult:
 
 def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
              log: IO[bytes] | None = None,
-             on_progress: Callable[[int, str], None] | None = None) -> RunStats:
+             on_progress: Callable[[int, str], None] | None = None,
+             pool: Runner | None = None) -> RunStats:
     """Give every check its summary. ``on_progress(total, label)``: total first with an empty
-    label, then once per finished check."""
+    label, then once per finished check. ``pool``: where the checks run (a Dask cluster's);
+    None for a local pool of ``limits.jobs`` workers."""
     stats = RunStats()
     jobs = []
     by_key: dict[str, list[Check]] = {}
@@ -138,7 +140,7 @@ def run_plan(plan: Plan, cache: ResultCache, limits: Limits, submissions: Path,
                         f"{result.score:g}/{result.max_score:g}")
 
     if jobs:
-        Pool(limits.jobs, log).run(jobs, finished)
+        (pool or Pool(limits.jobs, log)).run(jobs, finished)
     return stats
 
 

@@ -8,7 +8,7 @@ import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lossdrill.classroom.cache import ResultCache
 from lossdrill.classroom.grade import Limits, full_result, run_plan
@@ -23,6 +23,9 @@ from lossdrill.classroom.summary import render_summary
 from lossdrill.render.terminal import make_console
 from lossdrill.spec.catalog import Catalog
 from lossdrill.spec.starter import starter_source
+
+if TYPE_CHECKING:
+    from lossdrill.workers.cluster import DaskPool
 
 EXIT_INTERRUPTED = 130
 
@@ -41,9 +44,24 @@ class GradeRequest:
     similar: bool
     threshold: float
     fresh: bool
+    dask: str | None = None  # a Dask scheduler's address, or local:N; None: the local pool
 
 
 def grade_class(catalog: Catalog, request: GradeRequest) -> int:
+    if request.dask is None:
+        return _grade_class(catalog, request, None)
+    from lossdrill.workers.cluster import DaskPool
+
+    # Connected (or started) before anything is written: an unreachable scheduler is one line
+    # and exit code 2, with nothing left behind.
+    pool = DaskPool(request.dask)
+    try:
+        return _grade_class(catalog, request, pool)
+    finally:
+        pool.close()
+
+
+def _grade_class(catalog: Catalog, request: GradeRequest, pool: DaskPool | None) -> int:
     plan = make_plan(catalog, request.submissions, request.exercises, request.roster)
     previous = previous_exercises(request.out)
     added = carry_over(plan, catalog, previous)
@@ -62,7 +80,9 @@ def grade_class(catalog: Catalog, request: GradeRequest) -> int:
     try:
         with _sigterm_interrupts(), open(state / "workers.log", "ab") as log, \
                 GradeProgress() as progress:
-            stats = run_plan(plan, cache, limits, request.submissions, log, progress)
+            if pool is not None:
+                pool.log_to(log)
+            stats = run_plan(plan, cache, limits, request.submissions, log, progress, pool)
     except KeyboardInterrupt:
         done = sum(1 for c in plan.checks if c.summary is not None and c.path is not None)
         errors.print(f"lossdrill: interrupted: {done} checks are in the cache; run the same "

@@ -86,6 +86,10 @@ def grade(
                                     "about 0.9)."),
     fresh: bool = typer.Option(False, "--fresh", help="Ignore the cache: grade everything again."),
     pack: Path | None = PACK.typer(),
+    dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS", help="Grade on a Dask "
+                                    "cluster: a scheduler's address (tcp://host:8786), or "
+                                    "local:N for a local cluster of N worker processes. Needs "
+                                    'pip install "lossdrill[dask]".', show_default=False),
 ) -> None:
     """Grade a class in parallel: gradebook, feedback per student, LMS-ready exports."""
     from lossdrill.classroom.files import inside, writable_output
@@ -102,6 +106,13 @@ def grade(
                            "results elsewhere (e.g. --out graded)", out=out,
                            submissions=submissions))
     writable_output(out, ".lossdrill", "grading output")
+    if dask is not None:
+        from lossdrill.workers.cluster import check_address
+
+        check_address(dask)
+        if jobs is not None:
+            raise UsageError(_("--jobs and --dask: a cluster's workers set how many checks run "
+                               "at once; leave --jobs out (local:N starts N workers)"))
     cap = memory or default_memory()
     entries = read_roster(roster) if roster is not None else None
     catalog = open_catalog(pack)
@@ -112,7 +123,7 @@ def grade(
 
     request = GradeRequest(submissions, out, [e.id for e in wanted] if wanted else None,
                            entries, course, source, jobs or cores(),
-                           timeout, cap, similar, threshold, fresh)
+                           timeout, cap, similar, threshold, fresh, dask)
     raise typer.Exit(grade_class(catalog, request))
 
 

@@ -948,6 +948,32 @@ CATALOG: dict[str, str] = {
     "cross-validation": "交叉验证",
     "optimisation": "优化",
     "imbalanced data": "不平衡数据",
+    # grade --dask: grading on a Dask cluster
+    "--dask {value}: expected a scheduler's address such as tcp://host:8786, or local:N for a "
+    "local cluster of N workers (1 to {most})":
+        "--dask {value}：应为调度器地址，例如 tcp://host:8786，"
+        "或 local:N（本机 N 个工作进程的集群，N 为 1 到 {most}）",
+    "--dask needs Dask, which is not installed: pip install \"lossdrill[dask]\"":
+        "--dask 需要 Dask，但它没有安装：pip install \"lossdrill[dask]\"",
+    "--dask {address}: no Dask scheduler answered there ({why}); check the address, or start "
+    "one with `dask scheduler`":
+        "--dask {address}：那里没有 Dask 调度器应答（{why}）；"
+        "请检查地址，或用 `dask scheduler` 启动一个",
+    "--dask {address}: cannot reach a Dask scheduler there ({why}); check the address, or "
+    "start one with `dask scheduler`":
+        "--dask {address}：无法连接那里的 Dask 调度器（{why}）；"
+        "请检查地址，或用 `dask scheduler` 启动一个",
+    "it closed the connection": "对方关闭了连接",
+    "no greeting within {seconds:g} s": "{seconds:g} 秒内没有收到问候",
+    "--jobs and --dask: a cluster's workers set how many checks run at once; leave --jobs out "
+    "(local:N starts N workers)":
+        "--jobs 与 --dask：同时运行多少检查由集群的工作进程决定；请去掉 --jobs"
+        "（local:N 会启动 N 个工作进程）",
+    "the Dask scheduler dropped this check (was it stopped?)":
+        "Dask 调度器丢弃了这次检查（它是否已停止？）",
+    "the Dask worker grading this file died, twice; does the file exhaust the machine or kill "
+    "its worker?":
+        "评分此文件的 Dask 工作进程两次意外终止；该文件是否耗尽了机器资源或杀死了它的工作进程？",
     # ex28's task: a line fitted under the MSE, the MAE and Huber, on data with outliers
     "line_grad ({loss}) at step {t}": "第 {t} 步的 line_grad（{loss}）",
     "the {loss} fit leaves the reference run at step {t}: θ = [{w:.6g}, {b:.6g}], the "

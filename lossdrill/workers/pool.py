@@ -25,7 +25,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from lossdrill.workers.child import start_child
 from lossdrill.workers.messages import (
@@ -73,6 +73,25 @@ def physical_cores() -> list[list[int]]:
             core = str(cpu)
         cores.setdefault(core, []).append(cpu)
     return list(cores.values())
+
+
+class Runner(Protocol):
+    """What grades a list of jobs: this module's Pool, or a Dask cluster's (cluster.py)."""
+
+    def run(self, jobs: list[GradeRequest], on_done: Callable[[Done], None]) -> None: ...
+
+
+def over_budget(job: GradeRequest) -> Failure:
+    return Failure(Trouble.BUDGET, f"grading this file took longer than its budget of "
+                   f"{job.budget:g} s")
+
+
+def died_twice(code: int) -> Failure:
+    """The failure of a job whose grader process died (``code``: its exit status) twice."""
+    how = f"signal {signal.Signals(-code).name}" if code < 0 and -code in \
+        signal.valid_signals() else f"exit code {code}"
+    return Failure(Trouble.DIED, f"the grader process grading this file died ({how}), twice; "
+                   "does the file signal or kill its parent?")
 
 
 class Pool:
@@ -169,8 +188,7 @@ class Pool:
         for worker in list(self.workers):
             if worker.job is not None and now > worker.deadline and not worker.stopping_since:
                 job, worker.job = worker.job, None
-                on_done(Done(job, failure=Failure(Trouble.BUDGET, "grading this file took "
-                                                  f"longer than its budget of {job.budget:g} s")))
+                on_done(Done(job, failure=over_budget(job)))
                 self._stop(worker)
             elif worker.stopping_since and now > worker.stopping_since + STOP_GRACE:
                 with contextlib.suppress(OSError):
@@ -199,11 +217,7 @@ class Pool:
         if tries.get(job.key, 0) < 2:
             pending.appendleft(job)  # once more on a fresh worker: it may not be the file
             return
-        how = f"signal {signal.Signals(-code).name}" if code < 0 and -code in \
-            signal.valid_signals() else f"exit code {code}"
-        on_done(Done(job, failure=Failure(Trouble.DIED, f"the grader process grading this "
-                                          f"file died ({how}), twice; does the file signal or "
-                                          "kill its parent?")))
+        on_done(Done(job, failure=died_twice(code)))
 
     def _stop(self, worker: Worker) -> None:
         worker.stopping_since = time.monotonic()
