@@ -6,6 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from github_runner import runner_commands
 
 from lossdrill import escape
 
@@ -75,20 +76,6 @@ def test_line_and_paragraph_separators_are_shown() -> None:
 
 
 # -- GitHub: the runner reads workflow commands from every line a step writes ---------------
-
-
-def runner_commands(log: str) -> list[str]:
-    """The lines GitHub's runner would take for workflow commands: it splits at \\n and \\r,
-    takes a line whose start (blanks trimmed) is `::` and that has a second `::`, or a line
-    holding `##[` with a `]` after it (the older form, anywhere in the line)."""
-    found = []
-    for line in log.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        trimmed = line.lstrip()
-        current = trimmed.startswith("::") and "::" in trimmed[2:]
-        older = "##[" in line and "]" in line[line.index("##[") + 3:]
-        if current or older:
-            found.append(line)
-    return found
 
 
 FORGED = ("::error::x", "  ::add-mask::x", "\t::warning file=a.py::x", "\u3000::error::x",

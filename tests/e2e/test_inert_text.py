@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from github_runner import runner_commands
 from rich.console import Console
-from test_escape import runner_commands
 
 from lossdrill import escape
 from lossdrill.render import formats as export
