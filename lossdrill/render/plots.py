@@ -37,8 +37,6 @@ NUMBER_WIDTH = 10
 # pair reads the same in any theme; markers differ too, for consoles without colour. The
 # n-th series of a family (several labels, several γ) takes the n-th of each, cyclically.
 _COLOURS = {"reference": (10, 14, 12, 13, 2), "learner": (9, 11, 208, 201, 3)}
-_RICH = {10: "green", 14: "cyan", 12: "blue", 13: "magenta", 2: "color(2)", 9: "red",
-         11: "yellow", 208: "color(208)", 201: "color(201)", 3: "color(3)"}
 _MARKERS = {"reference": ("braille", "·", "+", "∘", "="), "learner": ("•", "x", "*", "o", "#")}
 _LEGEND = {"braille": "⠒⠒", "·": "··", "•": "••", "x": "xx", "+": "++", "∘": "∘∘", "=": "==",
            "*": "**", "o": "oo", "#": "##"}
@@ -179,7 +177,7 @@ def _legend(lines: list[Line], colour: bool, width: int,
         if used > 2 and used + 2 + cell_len(entry.rstrip()) > width:
             legend.append("\n  ")
             used = 2
-        legend.append(_LEGEND[line.marker], style=_RICH[line.colour] if colour else "")
+        legend.append(_LEGEND[line.marker], style=f"color({line.colour})" if colour else "")
         legend.append(entry)
         used += 2 + cell_len(entry)
     at: dict[str, list[str]] = {}

@@ -46,7 +46,7 @@ ROOT = typer.main.get_command(cli.app)
 # Every option that takes a value, by kind. A new one must be added to one of these.
 NUMBERS = {"--seed", "--timeout", "--memory", "--jobs", "--seeds", "--similar-threshold"}
 TEXTS = {"--exercise", "--exercises", "--format", "--pack", "--lang", "--out", "--roster",
-         "--secret", "--hidden-visibility", "--install", "--mistake", "--wheel"}
+         "--secret", "--hidden-visibility", "--install", "--mistake", "--wheel", "--dask"}
 
 # Bad for every number: not a plain ASCII number, or far out of any range.
 BAD = ["nan", "NaN", "inf", "-inf", "Infinity", "-0", "-1", "+5", "1e999", "1e3", "9" * 40,
