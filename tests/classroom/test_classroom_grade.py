@@ -211,6 +211,9 @@ def _outputs(out: Path) -> dict[str, str]:
              if p.is_file() and ".lossdrill" not in p.parts}
     found["results.json"] = re.sub(r'"graded_at": "[^"]*"|"cached": (true|false)', "",
                                    found["results.json"])
+    if "report.html" in found:  # the page says when it was made, to the minute
+        found["report.html"] = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d", "",
+                                      found["report.html"])
     return found
 
 
