@@ -82,6 +82,24 @@ class _ToLog(logging.Handler):
                 self.log.flush()
 
 
+def _silence_stderr_logging() -> list[tuple[logging.Logger, list[logging.Handler], bool]]:
+    """Take the stream handlers off distributed's and tornado's loggers; a logger of
+    distributed's passes its records up to "distributed" (and the run's log) instead. Returns
+    what was taken, to put back."""
+    taken = []
+    for name in sorted(logging.root.manager.loggerDict):
+        if name.split(".")[0] not in ("distributed", "tornado", "bokeh"):
+            continue
+        logger = logging.getLogger(name)
+        streams: list[logging.Handler] = [h for h in logger.handlers
+                                          if isinstance(h, logging.StreamHandler)]
+        taken.append((logger, streams, logger.propagate))
+        for handler in streams:
+            logger.removeHandler(handler)
+        logger.propagate = name.startswith("distributed.")
+    return taken
+
+
 def _scheduler_rules(dask_scheduler: Any, rules: tuple[int, float] = (1, 1.0)
                      ) -> tuple[int, float]:
     """Set the scheduler's (allowed_failures, WORKER_SATURATION); return those it had. One
@@ -101,6 +119,10 @@ class DaskPool:
         distributed = _distributed()
         self.address = address
         self.logger = logging.getLogger("distributed")
+        # distributed gives its loggers (and tornado's) handlers to stderr when imported: the
+        # client's own errors (a heartbeat lost while closing) would print a traceback over
+        # the report. They are taken off for the run; distributed's reach the run's log.
+        self.silenced = _silence_stderr_logging()
         self.logger.propagate = False
         self.handler = _ToLog(None)  # the run's log, once it is open (log_to)
         self.logger.addHandler(self.handler)
@@ -115,10 +137,13 @@ class DaskPool:
 
             # Its workers' statistical profiler would sample every 10 ms, on the cores the
             # checks need; the config is passed on to the worker processes.
+            # Its processes write to the terminal's stderr: only a critical message goes there
+            # (a heartbeat lost while the cluster shuts down on a busy machine logged an
+            # error with its traceback); what befalls a task comes back with the task.
             with dask.config.set({"distributed.worker.profile.enabled": False}):
                 self.cluster = distributed.LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR)
+                    dashboard_address=None, silence_logs=logging.CRITICAL)
             self.client = distributed.Client(self.cluster)
             self.client.wait_for_workers(workers)  # counted when the batches are made
             self.cpus = _cpus_for(workers)
@@ -226,6 +251,11 @@ class DaskPool:
                 self.cluster.close()
             self.cluster = None
         self.logger.removeHandler(self.handler)
+        for logger, handlers, propagate in self.silenced:
+            for handler in handlers:
+                logger.addHandler(handler)
+            logger.propagate = propagate
+        self.silenced = []
 
 
 def _done(batch: list[GradeRequest], future: Any, outcome: Any, distributed: Any
