@@ -170,28 +170,23 @@ def _finite_runs(x: Sequence[float], y: Sequence[float]
 def _legend(lines: list[Line], colour: bool, width: int,
             marks: Sequence[tuple[float, str]] = ()) -> Text:
     """The marks and labels, a new line rather than a break inside an entry."""
-    legend = Text("  ")
-    used = 2
-    for line in lines:
-        entry = f" {line.label}   "
-        if used > 2 and used + 2 + cell_len(entry.rstrip()) > width:
-            legend.append("\n  ")
-            used = 2
-        legend.append(_LEGEND[line.marker], style=f"color({line.colour})" if colour else "")
-        legend.append(entry)
-        used += 2 + cell_len(entry)
+    entries = [(_LEGEND[line.marker], line.colour, f" {line.label}   ") for line in lines]
     at: dict[str, list[str]] = {}
     for x, label in marks:  # one entry per label: "┊ δ = 1 (x = -1, 1)"
         at.setdefault(label, []).append(_number(x))
-    for label, places in at.items():
-        entry = " " + _("{label} (x = {places})", label=label,
-                        places=", ".join(places)) + "   "
-        if used > 2 and used + 1 + cell_len(entry.rstrip()) > width:
+    entries += [("┊", _MARK_COLOUR, " " + _("{label} (x = {places})", label=label,
+                                            places=", ".join(places)) + "   ")
+                for label, places in at.items()]
+    legend = Text("  ")
+    used = 2
+    for sample, code, entry in entries:
+        size = cell_len(sample)
+        if used > 2 and used + size + cell_len(entry.rstrip()) > width:
             legend.append("\n  ")
             used = 2
-        legend.append("┊", style="color(244)" if colour else "")
+        legend.append(sample, style=f"color({code})" if colour else "")
         legend.append(entry)
-        used += 1 + cell_len(entry)
+        used += size + cell_len(entry)
     return legend
 
 
